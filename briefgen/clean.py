@@ -1,0 +1,110 @@
+"""Normalise a Source's text and take out boilerplate, keeping a list of what was removed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from briefgen.errors import EmptyInputError
+from briefgen.model import CleanText, Removed, Source
+from briefgen.xmlsafe import make_xml_safe
+
+# Spaces other than the plain one (no-break, thin, ideographic...) and zero-width characters.
+UNICODE_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff]")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+# Boilerplate that starts somewhere in a paragraph and runs to its end (syndication disclaimers).
+TRAILING_BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?:^|\s)/?\s*Public Release\.", re.I), "syndication disclaimer"),
+    (re.compile(r"This (?:material|content|article) (?:from|is from|was) (?:the )?originating\b",
+                re.I), "syndication disclaimer"),
+)
+
+# Whole paragraphs that are not part of the document's message.
+PARAGRAPH_BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:views|opinions|positions)\b[^.]{0,80}\b(?:expressed|contained)\b[^.]{0,40}"
+                r"\b(?:herein|in this)\b", re.I), "disclaimer"),
+    (re.compile(r"\bdoes not (?:necessarily )?(?:take|reflect|represent|endorse)\b[^.]{0,60}"
+                r"\b(?:positions|views|opinions)\b", re.I), "disclaimer"),
+    (re.compile(r"^\s*(?:view|read|see) (?:it |the (?:full )?(?:text|story|release) )?in full\b",
+                re.I), "link text"),
+    (re.compile(r"^\s*(?:read|learn|find out|see) more\b", re.I), "link text"),
+    (re.compile(r"^\s*(?:click|tap) here\b", re.I), "link text"),
+    (re.compile(r"^\s*for (?:more|further|additional) information\b[^.]{0,80}"
+                r"(?:contact|visit|see|please)\b", re.I), "contact line"),
+    (re.compile(r"^\s*(?:media|press) (?:contact|inquiries)\b", re.I), "contact line"),
+    (re.compile(r"^\s*(?:#{3,}|-{2,}\s*end\s*-{2,}|\*{3,}|end text\.?)\s*$", re.I), "end marker"),
+    (re.compile(r"^\s*begin text:?\s*$", re.I), "text marker"),
+    (re.compile(r"^\s*(?:office of the (?:spokesperson|press secretary|spokesman)"
+                r"|media note|press statement|for immediate release|readout|fact sheet)\s*$",
+                re.I), "issuer line"),
+    (re.compile(r"^\s*the (?:below|following|text below|text of the following)\b[^.\n]{0,120}"
+                r"\battributable to\b[^\n]{0,80}:?\s*$", re.I), "attribution line"),
+    (re.compile(r"^\s*(?:share|tags|related articles?|print this page)\s*:?\s*$", re.I),
+     "page furniture"),
+)
+
+HEADLINE_MAX_WORDS = 40
+
+
+def clean(source: Source) -> CleanText:
+    """Normalise text (NFC, spaces, control characters) and remove boilerplate paragraphs.
+
+    The first paragraph becomes the title when it reads as a headline (one line, no final
+    full stop). Removed passages are listed with their reason, never silently dropped.
+
+    Raises:
+        EmptyInputError: nothing but boilerplate is left.
+    """
+    text = normalize_text(source.text)
+    paragraphs = [p.strip() for p in PARAGRAPH_BREAK.split(text)]
+    paragraphs = [p for p in paragraphs if p]
+    kept, removed = strip_boilerplate(paragraphs)
+    title = source.title
+    if kept and title is None and is_headline(kept[0]) and len(kept) > 1:
+        title = kept.pop(0)
+    if not kept:
+        raise EmptyInputError(
+            f"'{source.path}' holds only boilerplate ({len(removed)} passages removed); "
+            "give the text of the readout itself")
+    return CleanText(source=source, title=title, body="\n\n".join(kept), removed=tuple(removed))
+
+
+def normalize_text(text: str) -> str:
+    """Return NFC text with unified newlines and spaces and no XML-illegal characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    text = make_xml_safe(text, " ")
+    text = ZERO_WIDTH.sub("", text)
+    text = UNICODE_SPACES.sub(" ", text)
+    text = re.sub(r"[ \t]+", " ", text)
+    return re.sub(r" *\n *", "\n", text).strip()
+
+
+def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[Removed]]:
+    """Split paragraphs into those kept and the boilerplate removed (with reasons)."""
+    kept: list[str] = []
+    removed: list[Removed] = []
+    for para in paragraphs:
+        for pattern, reason in TRAILING_BOILERPLATE:
+            m = pattern.search(para)
+            if m:
+                removed.append(Removed(para[m.start():].strip(), reason))
+                para = para[: m.start()].strip()
+        if not para:
+            continue
+        reason = next((r for pattern, r in PARAGRAPH_BOILERPLATE if pattern.search(para)), None)
+        if reason is not None and len(para.split()) <= 120:
+            removed.append(Removed(para, reason))
+        else:
+            kept.append(para)
+    return kept, removed
+
+
+def is_headline(paragraph: str) -> bool:
+    """Tell whether a paragraph reads as a headline: one line, short, no closing full stop."""
+    if "\n" in paragraph or len(paragraph.split()) > HEADLINE_MAX_WORDS:
+        return False
+    stripped = paragraph.rstrip("\"'”’)")
+    return not stripped.endswith((".", ":", ";", ",")) or stripped.endswith(("U.S.", "Jr.", "D.C."))

@@ -1,0 +1,47 @@
+"""Turn an Analysis into a Brief by running the extractors in order on one shared draft."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from briefgen.extract.attendees import extract_attendees
+from briefgen.extract.draft import Draft
+from briefgen.extract.glossary import extract_glossary
+from briefgen.extract.key_points import extract_key_points
+from briefgen.extract.metadata import extract_metadata
+from briefgen.extract.parties import extract_parties
+from briefgen.extract.positions import extract_positions
+from briefgen.extract.summary import extract_summary
+from briefgen.model import Analysis, Brief, SourceInfo
+
+#: Each extractor reads what earlier ones wrote; the order is the dependency order.
+EXTRACTORS: tuple[Callable[[Draft], None], ...] = (
+    extract_metadata,
+    extract_attendees,
+    extract_parties,
+    extract_positions,
+    extract_glossary,
+    extract_key_points,
+    extract_summary,
+)
+
+
+def extract_brief(analysis: Analysis, document: int = 1) -> Brief:
+    """Run every extractor over ``analysis`` and freeze the result into a Brief."""
+    draft = Draft(analysis=analysis, document=document)
+    for extractor in EXTRACTORS:
+        extractor(draft)
+    source = analysis.clean.source
+    return Brief(
+        title=draft.title,
+        summary=draft.summary,
+        meeting=draft.meeting,
+        parties=tuple(draft.parties),
+        attendees=tuple(draft.attendees),
+        positions=tuple(draft.positions),
+        key_points=tuple(draft.key_points),
+        context=tuple(draft.context),
+        glossary=tuple(draft.glossary),
+        sources=(SourceInfo(path=source.path, title=draft.title, sha256=source.sha256),),
+        removed=analysis.clean.removed,
+    )

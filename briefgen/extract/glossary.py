@@ -1,0 +1,91 @@
+"""Collect abbreviations the text defines ("security sector reform (SSR)") plus common built-ins."""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.extract import gazetteer
+from briefgen.extract.draft import Draft
+from briefgen.model import GlossaryEntry
+
+DEFINITION = re.compile(r"\(\s*[“\"]?([A-Za-z][\w&./-]{1,11})[”\"]?\s*\)")
+STOPWORDS = frozenset("and of the for on in to a an & at by with".split())
+
+
+def extract_glossary(draft: Draft) -> None:
+    """Add each abbreviation defined in the text, then built-ins the text uses but never defines."""
+    body = draft.analysis.body
+    title = draft.title
+    seen: dict[str, GlossaryEntry] = {}
+    for text in (title, body):
+        for m in DEFINITION.finditer(text):
+            short = m.group(1)
+            if not is_abbreviation(short) or short in seen:
+                continue
+            long_form = find_long_form(short, text[: m.start()])
+            if long_form:
+                seen[short] = GlossaryEntry(short, long_form, "document")
+    for short, expansion in gazetteer.BUILTIN_GLOSSARY.items():
+        if short in seen:
+            continue
+        if re.search(rf"(?<![\w.-]){re.escape(short)}(?![\w-])", f"{title}\n{body}"):
+            seen[short] = GlossaryEntry(short, expansion, "builtin")
+    draft.glossary = sorted(seen.values(), key=lambda g: g.term.lower())
+
+
+def is_abbreviation(short: str) -> bool:
+    """An abbreviation has at least two capitals and few lowercase letters ("SSR", "CoRe")."""
+    capitals = sum(ch.isupper() for ch in short)
+    return capitals >= 2 and len(short) <= 12 and capitals * 2 >= sum(ch.isalpha() for ch in short)
+
+
+def find_long_form(short: str, before: str) -> str | None:
+    """Return the words before "(SHORT)" that the abbreviation stands for.
+
+    First try word initials ("disarmament, demobilization, and reintegration (DDR)"), then the
+    Schwartz-Hearst letter match, which also handles "intercontinental ballistic missile (ICBM)".
+    """
+    letters = [ch.lower() for ch in short if ch.isalnum()]
+    window = before.rstrip().split()
+    window = window[-min(len(letters) + 5, len(letters) * 2):]
+    if not window:
+        return None
+    by_initials = _match_initials(letters, window)
+    if by_initials:
+        return by_initials
+    return _schwartz_hearst(letters, " ".join(window))
+
+
+def _match_initials(letters: list[str], words: list[str]) -> str | None:
+    need = list(letters)
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i].strip(",;:“”\"'")
+        if word.lower() in STOPWORDS:
+            continue
+        initials = [p[0].lower() for p in re.split(r"[-/]", word) if p and p[0].isalnum()]
+        if not initials or need[-len(initials):] != initials:
+            return None
+        del need[-len(initials):]
+        if not need:
+            return _tidy(" ".join(words[i:]))
+    return None
+
+
+def _schwartz_hearst(letters: list[str], long_form: str) -> str | None:
+    s, lf = len(letters) - 1, long_form.lower()
+    i = len(lf) - 1
+    while s >= 0:
+        c = letters[s]
+        while i >= 0 and (lf[i] != c or (s == 0 and i > 0 and lf[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+        s -= 1
+    start = long_form.rfind(" ", 0, i + 1) + 1
+    result = _tidy(long_form[start:])
+    return result if len(result.split()) >= 1 and len(result) > len(letters) else None
+
+
+def _tidy(text: str) -> str:
+    return text.strip(" ,;:“”\"'(").strip()

@@ -1,0 +1,140 @@
+"""Rank sentences for the bottom line: who met whom, then the main positions and outcomes."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from briefgen.extract.draft import Draft
+from briefgen.model import JOINT, KeyPoint, Ref, Sentence
+
+KEY_POINT_COUNT = 5
+STOPWORDS = frozenset(
+    "a an the and or but of in on at to for from by with as is are was were be been being it its "
+    "this that these those he she they we our their his her them us i you not no also such "
+    "which who whom whose will would can could should may might must has have had do does did "
+    "than then there here into over under about after before during while including other "
+    "more most all both each any some own same so very further".split())
+# Verbs reporting outcomes and firm stances weigh more than neutral reporting verbs.
+STRONG_VERBS = re.compile(
+    r"\b(?:agreed|agree|committed|commit|condemned|condemn|announced|announce|decided|pledged|"
+    r"resolved|reaffirmed|reaffirm|affirmed|called on|called for|urged|expressed (?:grave |deep |"
+    r"serious )?concern|launched|signed|welcomed|stressed|emphasized|underscored|reiterated|"
+    r"confirmed|will)\b", re.I)
+# Sentence openings that need the previous sentence to make sense.
+DANGLING = re.compile(r"^(?:this|these|that|those|it|its|however|such|thus|therefore|"
+                      r"additionally|also|moreover|furthermore|meanwhile|likewise|similarly)\b",
+                      re.I)
+PERSONAL = re.compile(r"^(?:he|she)\b", re.I)
+PLURAL = re.compile(r"^they\b", re.I)
+BACKGROUND = re.compile(r"\$\s?\d|\b(?:since|in)\s+(?:19|20)\d\d\b|\bFY\s?\d|\bmillion\b|"
+                        r"\bbillion\b|https?://", re.I)
+
+
+def extract_key_points(draft: Draft) -> None:
+    """Pick the top sentences by a ranking of meeting facts, stances, centrality and position."""
+    sentences = draft.sentences
+    scores = score_sentences(draft)
+    ranked = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
+    chosen: list[int] = []
+    for i in ranked:
+        if len(chosen) == KEY_POINT_COUNT:
+            break
+        text = resolve_reference(draft, sentences[i])
+        if text is None or len(sentences[i].text.split()) < 5:
+            continue
+        if any(_overlap(sentences[i], sentences[j]) > 0.8 for j in chosen):
+            continue
+        chosen.append(i)
+    draft.key_points = [KeyPoint(text=resolve_reference(draft, sentences[i]) or "",
+                                 sentence=sentences[i].text,
+                                 source=Ref.of(sentences[i], draft.document)) for i in chosen]
+
+
+def score_sentences(draft: Draft) -> list[float]:
+    """Score every sentence; higher is more important for a bottom line."""
+    sentences = draft.sentences
+    words = [_content_words(s.text) for s in sentences]
+    df = Counter(w for ws in words for w in set(ws))
+    title_words = set(_content_words(draft.title))
+    stance_parties: dict[int, set[str]] = {}
+    for p in draft.positions:
+        stance_parties.setdefault(p.source.sentence, set()).add(p.party)
+    first_participation = min(draft.participation) if draft.participation else None
+    scores = []
+    for i, (sentence, ws) in enumerate(zip(sentences, words)):
+        if not ws:
+            scores.append(-10.0)
+            continue
+        unique = set(ws)
+        centrality = sum(math.log1p(df[w] - 1) for w in unique) / math.sqrt(len(unique) + 4)
+        topical = len(unique & title_words) / (len(title_words) + 1)
+        score = 0.6 * centrality + 1.2 * topical
+        score += 1.6 / (1 + i * 0.35)  # readouts lead with what matters
+        if i == first_participation:
+            score += 2.5
+        elif i in draft.participation:
+            score += 0.5
+        parties = stance_parties.get(i)
+        if parties:
+            score += 1.4 + (0.4 if JOINT in parties else 0.0)
+            if STRONG_VERBS.search(sentence.text):
+                score += 0.8
+        if BACKGROUND.search(sentence.text):
+            score -= 1.2
+        length = len(sentence.text.split())
+        if length > 60:
+            score -= 0.6
+        if sentence.text.rstrip().endswith(":") or length < 6:
+            score -= 3.0
+        scores.append(score)
+    return scores
+
+
+def resolve_reference(draft: Draft, sentence: Sentence) -> str | None:
+    """Return the sentence as a key point, with a leading "He"/"She"/"They" made explicit.
+
+    The antecedent is inserted in square brackets (an editorial addition, marked as such).
+    Sentences opening on "This", "However" and the like have no safe stand-alone form: None.
+    """
+    text = sentence.text
+    if DANGLING.match(text):
+        return None
+    m = PERSONAL.match(text)
+    if m:
+        name = _previous_person(draft, sentence)
+        return f"[{name}]{text[m.end():]}" if name else None
+    m = PLURAL.match(text)
+    if m:
+        names = _participant_names(draft)
+        return f"[{names}]{text[m.end():]}" if names else None
+    return text
+
+
+def _previous_person(draft: Draft, sentence: Sentence) -> str | None:
+    for prev in reversed(draft.sentences[: sentence.index]):
+        for a in draft.attendees:
+            surname = a.name.split()[-1]
+            if re.search(rf"\b{re.escape(surname)}\b", prev.text):
+                return f"{a.title} {a.name}" if a.title and len(a.title) < 40 else a.name
+    return None
+
+
+def _participant_names(draft: Draft) -> str | None:
+    names = [a.name.split()[-1] for a in draft.attendees]
+    if 2 <= len(names) <= 4:
+        return ", ".join(names[:-1]) + " and " + names[-1]
+    parties = [p.name for p in draft.parties]
+    if 2 <= len(parties) <= 4:
+        return "The " + ", ".join(parties[:-1]) + " and " + parties[-1] + " sides"
+    return None
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z][a-z’'-]+", text.lower()) if w not in STOPWORDS]
+
+
+def _overlap(a: Sentence, b: Sentence) -> float:
+    wa, wb = set(_content_words(a.text)), set(_content_words(b.text))
+    return len(wa & wb) / max(1, min(len(wa), len(wb)))

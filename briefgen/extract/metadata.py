@@ -1,0 +1,129 @@
+"""Find the title, the meeting date as written, the meeting format and the place."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from briefgen.extract.draft import Draft
+from briefgen.model import Meeting, Sentence
+
+MONTHS = ("January February March April May June July August September October November "
+          "December").split()
+MONTH_ABBREVIATIONS = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"Sept": 9}
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+MONTH = r"(?:" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)"
+DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
+DATE_PATTERN = re.compile(
+    rf"(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+{DAY}(?:\s*[-–]\s*(?:{MONTH}\s+)?{DAY})?(?:,?\s+(?:19|20)\d\d)?"
+    rf"|{DAY}\s+{MONTH}(?:\s+(?:19|20)\d\d)?)"
+    rf"|\b(?:today|yesterday|this week|last week)\b")
+RELATIVE_DAYS = {"today": 0, "yesterday": -1}
+
+MEETING_CUES = re.compile(
+    r"\b(?:met|meet|meets|meeting|spoke|speaks|call|talks|held|hosted|convened|convening|"
+    r"co-chaired|chaired|launched|visited|traveled|travelled|joined|participated|gathered|"
+    r"discussed|dialogue|conference)\b", re.I)
+IN_PERSON = re.compile(r"\bin[- ]person\b", re.I)
+VIRTUAL = re.compile(r"\b(?:virtual(?:ly)?|video ?conference|videoconference|video call|"
+                     r"via video|by video|online meeting|teleconference)\b", re.I)
+PHONE = re.compile(r"\b(?:phone|telephone|telephoned|phoned)\b|"
+                   r"\b(?:a|the|their|his|her|trilateral|bilateral)\s+call\b|"
+                   r"^(?:.*\s)?call\b(?!\s+(?:on|for|upon))|\bcall with\b|’s call\b", re.I)
+PLACE = re.compile(
+    r"\b(?:met|meeting|convened|gathered|talks|held|hosted|visit(?:ed)?|traveled|travelled)\b"
+    r"[^.]*?\b(?:in|at)\s+((?:the\s+)?[A-Z][\w’'.-]*(?:,?\s+(?:[A-Z][\w’'.-]*|D\.C\.))*)")
+HOSTING = re.compile(r"\b(?:hosted|hosts|host|welcomed \w+ to|at the White House|on the margins|"
+                     r"traveled to|travelled to|visit(?:ed)? to|trip to)\b", re.I)
+NOT_PLACES = frozenset({"The", "This", "In", "On"})
+
+
+def extract_metadata(draft: Draft) -> None:
+    """Fill in title, meeting date (as written, plus ISO when certain), format and place."""
+    analysis = draft.analysis
+    draft.title = analysis.clean.title or _first_words(analysis.sentences[0].text)
+    draft.is_joint_statement = bool(re.search(r"\bjoint (?:statement|declaration|communiqu)",
+                                              f"{draft.title} {analysis.paragraphs[0].text}", re.I))
+    meeting_sentences = [s for s in analysis.sentences[:12] if MEETING_CUES.search(s.text)]
+    date, iso = find_meeting_date(meeting_sentences or list(analysis.sentences[:3]),
+                                  analysis.clean.source.date)
+    fmt = find_format(draft.title, meeting_sentences[:4] or list(analysis.sentences[:2]))
+    location = find_location(meeting_sentences[:3])
+    draft.meeting = Meeting(date=date, date_iso=iso, format=fmt, location=location)
+
+
+def _first_words(text: str, limit: int = 12) -> str:
+    words = text.split()
+    return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
+
+
+def find_meeting_date(sentences: list[Sentence], document_date: str | None
+                      ) -> tuple[str | None, str | None]:
+    """Return the first date written in the meeting sentences and its ISO form when certain.
+
+    "today" and "yesterday" count only when the document's own date is known, so that the
+    ISO date is never a guess.
+    """
+    for sentence in sentences:
+        for m in DATE_PATTERN.finditer(sentence.text):
+            written = m.group(0)
+            if written.lower() in ("this week", "last week"):
+                continue
+            if written.lower() in RELATIVE_DAYS:
+                if document_date is None:
+                    continue
+                base = dt.date.fromisoformat(document_date)
+                day = base + dt.timedelta(days=RELATIVE_DAYS[written.lower()])
+                return written, day.isoformat()
+            return written, to_iso(written)
+    return None, None
+
+
+def to_iso(written: str) -> str | None:
+    """Return YYYY-MM-DD for a single written date that states its year, else None."""
+    m = re.search(rf"({MONTH})\s+({DAY}),?\s+((?:19|20)\d\d)$", written) or \
+        re.search(rf"({DAY})\s+({MONTH})\s+((?:19|20)\d\d)$", written)
+    if not m or re.search(r"[-–]", written):
+        return None
+    a, b, year = m.groups()
+    month_word, day = (a, b) if not a[0].isdigit() else (b, a)
+    month_word = month_word.rstrip(".")
+    month = MONTHS.index(month_word) + 1 if month_word in MONTHS else \
+        MONTH_ABBREVIATIONS.get(month_word[:4] if month_word == "Sept" else month_word[:3])
+    try:
+        return dt.date(int(year), int(month or 0), int(re.sub(r"\D", "", day))).isoformat()
+    except ValueError:
+        return None
+
+
+def find_format(title: str, sentences: list[Sentence]) -> str:
+    """Classify the meeting as in_person, virtual, phone or unknown from cue phrases."""
+    texts = [title] + [s.text for s in sentences]
+    joined = " ".join(texts)
+    if IN_PERSON.search(joined):  # "in-person and virtually" is a hosted, hybrid meeting
+        return "in_person"
+    if VIRTUAL.search(joined):
+        return "virtual"
+    if any(PHONE.search(t) for t in texts):
+        return "phone"
+    if PLACE.search(" ".join(s.text for s in sentences)) or HOSTING.search(joined):
+        return "in_person"
+    return "unknown"
+
+
+def find_location(sentences: list[Sentence]) -> str | None:
+    """Return the place named where the meeting is reported ("Washington, D.C.")."""
+    for sentence in sentences:
+        for m in PLACE.finditer(sentence.text):
+            place = m.group(1).strip(" ,")
+            place = re.sub(r"^the\s+", "", place)
+            if place.split()[0] in NOT_PLACES or not _is_place(sentence, m.start(1)):
+                continue
+            return place
+    return None
+
+
+def _is_place(sentence: Sentence, offset: int) -> bool:
+    start = sentence.start + offset
+    return any(e.label in ("GPE", "LOC", "FAC") and e.start <= start + 4 and e.end > start
+               for e in sentence.entities)

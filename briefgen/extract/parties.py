@@ -1,0 +1,212 @@
+"""Decide which governments and organisations take part, their aliases, and whose side is whose."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefgen.extract import gazetteer
+from briefgen.extract.draft import Draft
+from briefgen.model import Attendee, Party
+
+# "<X> side / delegation / government ..." and "... of <X>" name a side of the meeting.
+SIDE_NOUNS = r"(?:side|delegation|delegations|government|Government|officials|representatives|" \
+             r"team|leaders|Leaders|interagency delegation|authorities|counterparts|ministers)"
+SIDE_AFTER = re.compile(rf"\b((?:the\s+)?(?:[A-Z][\w’'.-]*\s+)*?)({SIDE_NOUNS})\b")
+SIDE_OF = re.compile(rf"\b(?:Government|government|representatives|delegation|Delegation|"
+                     rf"officials|leaders|Leaders|ministers|Ministers)\s+of\s+((?:the\s+)?"
+                     rf"[A-Z][^;:.]*)")
+TITLE_COMPOUND = re.compile(r"((?:[A-Z][\w.’']*\.?)(?:\s+(?:of\s+)?[A-Z][\w.’']*)*)"
+                            r"(?:\s*[-–]\s*((?:[A-Z][\w.’']*)(?:\s+(?:of\s+)?[A-Z][\w.’']*)*))+")
+US_CUES = re.compile(r"\b(?:U\.S\.|United States|American|White House|State Department|"
+                     r"Department of State|Biden|Harris|Blinken)\b|Secretary of State")
+
+
+@dataclass
+class PartyIndex:
+    """Resolves a phrase ("the U.S. side", "Cuban", "LNA") to the name of a party."""
+
+    parties: list[Party] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)
+
+    def add(self, name: str, alias: str | None = None) -> str:
+        """Register ``alias`` (or the name itself) for party ``name``; return the party name."""
+        existing = self.keys.get(gazetteer.normalize_key(name))
+        if existing is not None:
+            name = existing
+        if name not in (p.name for p in self.parties):
+            self.parties.append(Party(name, ()))
+        for text in (name, alias):
+            if not text:
+                continue
+            self.keys.setdefault(gazetteer.normalize_key(text), name)
+            self.parties = [Party(p.name, tuple(dict.fromkeys((*p.aliases, text))))
+                            if p.name == name else p for p in self.parties]
+        return name
+
+    def resolve(self, phrase: str) -> str | None:
+        """Return the party a phrase names, by the longest alias or gazetteer mention in it."""
+        key = gazetteer.normalize_key(phrase)
+        if key in self.keys:
+            return self.keys[key]
+        for s, e, entry in gazetteer.find_mentions(phrase):
+            name = self.keys.get(gazetteer.normalize_key(entry.canonical))
+            if name:
+                return name
+        for alias_key in sorted(self.keys, key=len, reverse=True):
+            if len(alias_key) > 1 and re.search(rf"(?<!\w){re.escape(alias_key)}(?!\w)", key):
+                return self.keys[alias_key]
+        return None
+
+
+def canonical(text: str) -> tuple[str, str]:
+    """Return (party name, alias) for a mention: the gazetteer name, else the text itself."""
+    text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"[’']s?$", "", text)
+    entry = gazetteer.lookup(text)
+    return (entry.canonical if entry else text), text
+
+
+def extract_parties(draft: Draft) -> None:
+    """Build the party list from sides, delegations and attendees' affiliations."""
+    index = PartyIndex()
+    body = draft.analysis.body
+    draft.home_party = find_home_party(draft)
+    candidates: list[str] = []
+    for aff in draft.affiliations:
+        if aff:
+            candidates.append(aff)
+    for mention in side_mentions(draft):
+        candidates.append(mention)
+    for part in title_compound_parts(draft.title):
+        candidates.append(part)
+    if draft.home_party and (any(a is None for a in draft.affiliations) or not candidates):
+        candidates.insert(0, draft.home_party)
+    for text in candidates:
+        name, alias = canonical(text)
+        if is_party_like(alias):
+            index.add(name, alias)
+    # Every surface form the text uses for a party becomes an alias ("U.S. side", "Cuban").
+    for s, e, entry in gazetteer.find_mentions(body):
+        key = gazetteer.normalize_key(entry.canonical)
+        if key in index.keys:
+            index.add(index.keys[key], body[s:e])
+    for party in list(index.parties):
+        for alias in list(party.aliases):
+            for m in re.finditer(rf"(?:the\s+)?{re.escape(alias)}\s+{SIDE_NOUNS}\b", body):
+                index.add(party.name, re.sub(r"^the\s+", "", m.group(0)))
+            for m in re.finditer(rf"\bGovernment of (?:the\s+)?{re.escape(alias)}\b", body):
+                index.add(party.name, m.group(0))
+    draft.party_index = index
+    assign_attendee_parties(draft, index)
+    draft.parties = index.parties
+
+
+def find_home_party(draft: Draft) -> str | None:
+    """Return the issuing side: the United States for U.S. government releases."""
+    text = " ".join([draft.title, draft.analysis.body[:3000]] +
+                    [r.text for r in draft.analysis.clean.removed])
+    if US_CUES.search(text):
+        return "United States"
+    return None
+
+
+def side_mentions(draft: Draft) -> list[str]:
+    """Mentions written as a side: "the LNA delegation", "Government of Suriname", "Leaders of"."""
+    out = []
+    for idx in sorted(draft.participation) or [0]:
+        text = draft.sentences[idx].text
+        for m in SIDE_OF.finditer(text):
+            out.extend(_list_parties(m.group(1)))
+    for sentence in draft.sentences:
+        text = sentence.text
+        for m in SIDE_AFTER.finditer(text):
+            phrase = m.group(1).strip()
+            found = gazetteer.find_mentions(phrase)
+            if found:
+                s, e, _ = found[-1]
+                if phrase[e:].strip() == "" or phrase[e:].strip().lower() in ("interagency",):
+                    out.append(phrase[s:e])
+            elif phrase and _is_org_acronym(phrase.split()[-1]):
+                out.append(phrase.split()[-1])
+        for m in re.finditer(r"\b(?:The|the)\s+([A-Z][\w.’']+(?:\s+[A-Z][\w.’']+){0,3})\s+"
+                             r"(?:was|were)\s+represented\s+by\b", text):
+            out.append(m.group(1))
+    return out
+
+
+def _list_parties(text: str) -> list[str]:
+    """Split "Canada, the European Commission, France, and the United States met" into parties."""
+    text = re.split(r"\s+(?:met|meet|were|was|have|has|to|in|on|at|during|and\s+[a-z])\b", text)[0]
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", text)
+    out = []
+    for part in parts:
+        part = re.sub(r"^(?:the)\s+", "", part.strip())
+        if part and (gazetteer.lookup(part) or _is_org_acronym(part)):
+            out.append(part)
+    return out
+
+
+def _is_org_acronym(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]{2,6}", word))
+
+
+def title_compound_parts(title: str) -> list[str]:
+    """Parties named in a title compound: "U.S.-LNA Discussion" -> U.S., LNA."""
+    out = []
+    for m in re.finditer(r"(?:[A-Z][\w.’']*(?:\s+of\s+[A-Z][\w’']*)*)(?:\s*[-–]\s*"
+                         r"(?:[A-Z][\w.’']*(?:\s+of\s+[A-Z][\w’']*)*))+", title):
+        parts = re.split(r"\s*[-–]\s*", m.group(0))
+        known = [p for p in parts if gazetteer.lookup(p) or _is_org_acronym(p)]
+        if len(known) == len(parts) and len(parts) >= 2:
+            out.extend(parts)
+    return out
+
+
+def is_party_like(text: str) -> bool:
+    """Reject fragments that cannot be a party (lowercase words, long phrases)."""
+    return bool(text) and text[0].isupper() and len(text.split()) <= 8
+
+
+def assign_attendee_parties(draft: Draft, index: PartyIndex) -> None:
+    """Give each attendee a party: their affiliation, their side in the sentence, or home."""
+    resolved: list[str | None] = []
+    for attendee, aff in zip(draft.attendees, draft.affiliations):
+        party = index.resolve(aff) if aff else None
+        if party is None and attendee.title:
+            party = _party_in_title(attendee.title, index)
+        resolved.append(party)
+    # Companions in one "with ..." group share the one affiliation written for the group.
+    for i, (attendee, party) in enumerate(zip(draft.attendees, resolved)):
+        if party is not None:
+            continue
+        mates = [resolved[j] for j, other in enumerate(draft.attendees)
+                 if j != i and other.source.sentence == attendee.source.sentence
+                 and resolved[j] is not None and resolved[j] != draft.home_party]
+        if draft.home_party and len(set(mates)) == 1 and _after_with(draft, attendee):
+            resolved[i] = mates[0]
+    draft.attendees = [
+        Attendee(a.name, a.rank, a.title, party or draft.home_party, a.source)
+        for a, party in zip(draft.attendees, resolved)]
+
+
+def _party_in_title(title: str, index: PartyIndex) -> str | None:
+    # "Special Representative for the DPRK" names a portfolio, not the holder's side.
+    cleaned = re.sub(r"\b(?:for|to|on)\s+(?:the\s+)?[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*", "", title)
+    return index.resolve(cleaned) if cleaned.strip() else None
+
+
+def _after_with(draft: Draft, attendee: Attendee) -> bool:
+    sentence = draft.sentences[attendee.source.sentence]
+    text = sentence.text
+    pos = text.find(attendee.name.split()[-1])
+    return pos > 0 and " with " in text[:pos]
+
+
+def party_aliases(parties: list[Party]) -> dict[str, list[str]]:
+    """Map each party name to its aliases (for templates and tests)."""
+    return {p.name: list(p.aliases) for p in parties}
+
+
+def attendee_parties(attendees: list[Attendee]) -> set[str]:
+    return {a.party for a in attendees if a.party}

@@ -1,0 +1,316 @@
+"""The typed hand-offs between stages: Source, CleanText, Analysis and the Brief contract."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefgen.errors import BriefFormatError
+
+SCHEMA_VERSION = 1
+MEETING_FORMATS = ("virtual", "in_person", "phone", "unknown")
+JOINT = "joint"
+
+
+# --------------------------------------------------------------------------- stage hand-offs
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A document as read from disk or stdin: its text and where it came from."""
+
+    path: str
+    text: str
+    media_type: str
+    sha256: str
+    title: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A passage the cleaner took out, with the reason (kept so the memo can list it)."""
+
+    text: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """Normalised text with boilerplate removed; ``title`` is the headline when there is one."""
+
+    source: Source
+    title: str | None
+    body: str
+    removed: tuple[Removed, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a parsed sentence; ``head`` indexes ``Sentence.tokens``."""
+
+    text: str
+    start: int  # character offset in the body
+    tag: str
+    dep: str
+    head: int
+    ent_type: str = ""
+    ent_iob: str = ""
+    whitespace: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity with its label and character span in the body."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence with its position: index in the document, paragraph and character span."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...] = ()
+    entities: tuple[Entity, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A block of text separated by blank lines; ``index`` is 1-based as printed in [¶N]."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    sentences: tuple[Sentence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The parsed document: paragraphs of sentences of tokens, with offsets into ``body``."""
+
+    clean: CleanText
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    model: str = ""
+
+    @property
+    def body(self) -> str:
+        return self.clean.body
+
+
+# --------------------------------------------------------------------------- the Brief contract
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """Where an item came from: document, 1-based paragraph, 0-based sentence, character span."""
+
+    document: int
+    paragraph: int
+    sentence: int
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"document": self.document, "paragraph": self.paragraph,
+                "sentence": self.sentence, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, d: Any, where: str) -> Ref:
+        d = _expect(d, dict, where)
+        return cls(**{k: _expect(d.get(k), int, f"{where}.{k}")
+                      for k in ("document", "paragraph", "sentence", "start", "end")})
+
+    @classmethod
+    def of(cls, sentence: Sentence, document: int = 1) -> Ref:
+        return cls(document, sentence.paragraph, sentence.index, sentence.start, sentence.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    date: str | None = None
+    date_iso: str | None = None
+    format: str = "unknown"
+    location: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Attendee:
+    name: str
+    rank: str | None
+    title: str | None
+    party: str | None
+    source: Ref
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    party: str
+    verb: str
+    statement: str
+    sentence: str
+    source: Ref
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPoint:
+    text: str
+    sentence: str
+    source: Ref
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryEntry:
+    term: str
+    expansion: str
+    origin: str  # document | builtin
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    path: str
+    title: str
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """Everything extracted from the sources; the contract between extraction and rendering."""
+
+    title: str
+    summary: str
+    meeting: Meeting = field(default_factory=Meeting)
+    parties: tuple[Party, ...] = ()
+    attendees: tuple[Attendee, ...] = ()
+    positions: tuple[Position, ...] = ()
+    key_points: tuple[KeyPoint, ...] = ()
+    glossary: tuple[GlossaryEntry, ...] = ()
+    sources: tuple[SourceInfo, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    context: tuple[KeyPoint, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-ready form of schema_version 1 (documented in README)."""
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "title": self.title,
+            "summary": self.summary,
+            "meeting": {"date": self.meeting.date, "date_iso": self.meeting.date_iso,
+                        "format": self.meeting.format, "location": self.meeting.location},
+            "parties": [{"name": p.name, "aliases": list(p.aliases)} for p in self.parties],
+            "attendees": [{"name": a.name, "rank": a.rank, "title": a.title, "party": a.party,
+                           "source": a.source.to_dict()} for a in self.attendees],
+            "positions": [{"party": p.party, "verb": p.verb, "statement": p.statement,
+                           "sentence": p.sentence, "source": p.source.to_dict()}
+                          for p in self.positions],
+            "key_points": [{"text": k.text, "sentence": k.sentence, "source": k.source.to_dict()}
+                           for k in self.key_points],
+            "context": [{"text": k.text, "sentence": k.sentence, "source": k.source.to_dict()}
+                        for k in self.context],
+            "glossary": [{"term": g.term, "expansion": g.expansion, "origin": g.origin}
+                         for g in self.glossary],
+            "sources": [{"path": s.path, "title": s.title, "sha256": s.sha256}
+                        for s in self.sources],
+            "removed": [r.to_dict() for r in self.removed],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Brief:
+        """Build a Brief from its JSON form, naming the first field that breaks the schema.
+
+        Raises:
+            BriefFormatError: a field is missing or has the wrong type.
+        """
+        d = _expect(data, dict, "brief")
+        version = d.get("schema_version")
+        if version != SCHEMA_VERSION:
+            raise BriefFormatError(
+                f"schema_version is {version!r}; this briefgen reads schema_version {SCHEMA_VERSION}")
+        m = _expect(d.get("meeting", {}), dict, "meeting")
+        fmt = _opt(m.get("format", "unknown"), str, "meeting.format") or "unknown"
+        if fmt not in MEETING_FORMATS:
+            raise BriefFormatError(f"meeting.format must be one of {', '.join(MEETING_FORMATS)}")
+
+        def items(key: str) -> list[tuple[str, dict[str, Any]]]:
+            seq = _expect(d.get(key, []), list, key)
+            return [(f"{key}[{i}]", _expect(x, dict, f"{key}[{i}]")) for i, x in enumerate(seq)]
+
+        def point(w: str, k: dict[str, Any]) -> KeyPoint:
+            return KeyPoint(_expect(k.get("text"), str, f"{w}.text"),
+                            _expect(k.get("sentence"), str, f"{w}.sentence"),
+                            Ref.from_dict(k.get("source"), f"{w}.source"))
+
+        return cls(
+            title=_expect(d.get("title"), str, "title"),
+            summary=_expect(d.get("summary", ""), str, "summary"),
+            meeting=Meeting(_opt(m.get("date"), str, "meeting.date"),
+                            _opt(m.get("date_iso"), str, "meeting.date_iso"), fmt,
+                            _opt(m.get("location"), str, "meeting.location")),
+            parties=tuple(Party(_expect(p.get("name"), str, f"{w}.name"),
+                                tuple(_expect(a, str, f"{w}.aliases")
+                                      for a in _expect(p.get("aliases", []), list, f"{w}.aliases")))
+                          for w, p in items("parties")),
+            attendees=tuple(Attendee(_expect(a.get("name"), str, f"{w}.name"),
+                                     _opt(a.get("rank"), str, f"{w}.rank"),
+                                     _opt(a.get("title"), str, f"{w}.title"),
+                                     _opt(a.get("party"), str, f"{w}.party"),
+                                     Ref.from_dict(a.get("source"), f"{w}.source"))
+                            for w, a in items("attendees")),
+            positions=tuple(Position(_expect(p.get("party"), str, f"{w}.party"),
+                                     _expect(p.get("verb"), str, f"{w}.verb"),
+                                     _expect(p.get("statement"), str, f"{w}.statement"),
+                                     _expect(p.get("sentence"), str, f"{w}.sentence"),
+                                     Ref.from_dict(p.get("source"), f"{w}.source"))
+                            for w, p in items("positions")),
+            key_points=tuple(point(w, k) for w, k in items("key_points")),
+            context=tuple(point(w, k) for w, k in items("context")),
+            glossary=tuple(GlossaryEntry(_expect(g.get("term"), str, f"{w}.term"),
+                                         _expect(g.get("expansion"), str, f"{w}.expansion"),
+                                         _expect(g.get("origin", "document"), str, f"{w}.origin"))
+                           for w, g in items("glossary")),
+            sources=tuple(SourceInfo(_expect(s.get("path"), str, f"{w}.path"),
+                                     _expect(s.get("title", ""), str, f"{w}.title"),
+                                     _expect(s.get("sha256", ""), str, f"{w}.sha256"))
+                          for w, s in items("sources")),
+            removed=tuple(Removed(_expect(r.get("text"), str, f"{w}.text"),
+                                  _expect(r.get("reason"), str, f"{w}.reason"))
+                          for w, r in items("removed")),
+        )
+
+
+_TYPE_NAMES = {str: "a string", int: "an integer", list: "a list", dict: "an object"}
+
+
+def _expect(value: Any, kind: type, where: str) -> Any:
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise BriefFormatError(f"field '{where}' must be {_TYPE_NAMES[kind]}, got {_json_type(value)}")
+    return value
+
+
+def _opt(value: Any, kind: type, where: str) -> Any:
+    return None if value is None else _expect(value, kind, where)
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null (or it is missing)"
+    return {bool: "a boolean", int: "a number", float: "a number", str: "a string",
+            list: "a list", dict: "an object"}.get(type(value), type(value).__name__)

@@ -1,0 +1,165 @@
+"""Parse the Markdown subset a template renders into the format-neutral Document."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.container import container_plugin
+
+from briefgen.document import (
+    Block,
+    BulletList,
+    Document,
+    Field,
+    FieldList,
+    Heading,
+    Inlines,
+    Metadata,
+    Paragraph,
+    Rule,
+    Span,
+    Table,
+)
+
+#: Containers a template may use: "::: fields" (memo header) and paragraph roles.
+CONTAINERS = ("fields", "note")
+# Markdown punctuation that must be escaped in a value (CommonMark allows a backslash
+# before any ASCII punctuation).
+ESCAPED = frozenset("\\`*_{}[]()<>#+-.!|&~:\"'$%=^@,;/?")
+
+
+def escape_markdown(text: str) -> str:
+    """Return ``text`` so that Markdown shows it literally (no emphasis, links, lists...)."""
+    text = " ".join(text.split("\n"))
+    return "".join("\\" + ch if ch in ESCAPED else ch for ch in text)
+
+
+def build_parser() -> MarkdownIt:
+    """Return the CommonMark parser with tables and briefgen's containers, HTML disabled."""
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    for name in CONTAINERS:
+        md.use(container_plugin, name=name)
+    return md
+
+
+def parse_markdown(source: str, metadata: Metadata) -> Document:
+    """Parse rendered template Markdown into a Document with ``metadata``."""
+    tokens = build_parser().parse(source)
+    return Document(metadata=metadata, blocks=tuple(_blocks(tokens)))
+
+
+def _blocks(tokens: Sequence[Token]) -> list[Block]:
+    blocks: list[Block] = []
+    role = "body"
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        kind = tok.type
+        if kind == "container_note_open":
+            role = "note"
+        elif kind == "container_note_close":
+            role = "body"
+        elif kind == "container_fields_open":
+            end = _closing(tokens, i, "container_fields_close")
+            blocks.append(_fields(tokens[i + 1:end]))
+            i = end
+        elif kind == "heading_open":
+            blocks.append(Heading(int(tok.tag[1:]), _inlines(tokens[i + 1])))
+            i += 2
+        elif kind == "paragraph_open":
+            blocks.append(Paragraph(_inlines(tokens[i + 1]), role))
+            i += 2
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            close = kind.replace("_open", "_close")
+            end = _closing(tokens, i, close)
+            items = tuple(_inlines(t) for t in tokens[i + 1:end] if t.type == "inline")
+            blocks.append(BulletList(items, ordered=kind == "ordered_list_open"))
+            i = end
+        elif kind == "table_open":
+            end = _closing(tokens, i, "table_close")
+            blocks.append(_table(tokens[i + 1:end]))
+            i = end
+        elif kind == "hr":
+            blocks.append(Rule())
+        elif kind in ("fence", "code_block"):
+            blocks.append(Paragraph((Span(tok.content.rstrip("\n")),), role))
+        i += 1
+    return blocks
+
+
+def _closing(tokens: Sequence[Token], start: int, close: str) -> int:
+    depth = 0
+    opener = tokens[start].type
+    for j in range(start, len(tokens)):
+        if tokens[j].type == opener:
+            depth += 1
+        elif tokens[j].type == close:
+            depth -= 1
+            if depth == 0:
+                return j
+    return len(tokens) - 1
+
+
+def _fields(tokens: Sequence[Token]) -> FieldList:
+    fields = []
+    for tok in tokens:
+        if tok.type != "inline":
+            continue
+        spans = _inlines(tok)
+        if spans and spans[0].bold:
+            label = spans[0].text.strip()
+            rest = list(spans[1:])
+            if rest:
+                rest[0] = Span(rest[0].text.lstrip(), rest[0].bold, rest[0].italic)
+            fields.append(Field(label, tuple(s for s in rest if s.text)))
+        else:
+            fields.append(Field("", spans))
+    return FieldList(tuple(fields))
+
+
+def _table(tokens: Sequence[Token]) -> Table:
+    rows: list[tuple[Inlines, ...]] = []
+    current: list[Inlines] = []
+    for tok in tokens:
+        if tok.type == "tr_open":
+            current = []
+        elif tok.type == "inline":
+            current.append(_inlines(tok))
+        elif tok.type == "tr_close":
+            rows.append(tuple(current))
+    if not rows:
+        return Table((), ())
+    return Table(rows[0], tuple(rows[1:]))
+
+
+def _inlines(token: Token) -> Inlines:
+    spans: list[Span] = []
+    bold = italic = 0
+    for child in token.children or []:
+        kind = child.type
+        if kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold -= 1
+        elif kind == "em_open":
+            italic += 1
+        elif kind == "em_close":
+            italic -= 1
+        elif kind in ("text", "code_inline"):
+            _append(spans, child.content, bold > 0, italic > 0)
+        elif kind == "softbreak":
+            _append(spans, " ", bold > 0, italic > 0)
+        elif kind == "hardbreak":
+            _append(spans, "\n", bold > 0, italic > 0)
+        elif kind == "image":
+            _append(spans, child.content, bold > 0, italic > 0)
+    return tuple(spans)
+
+
+def _append(spans: list[Span], text: str, bold: bool, italic: bool) -> None:
+    if spans and spans[-1].bold == bold and spans[-1].italic == italic:
+        spans[-1] = Span(spans[-1].text + text, bold, italic)
+    elif text:
+        spans.append(Span(text, bold, italic))

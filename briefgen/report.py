@@ -1,0 +1,46 @@
+"""Print a Brief to the terminal as readable tables (``briefgen extract`` without --json)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from briefgen.model import Brief
+
+
+def print_brief(brief: Brief, console: Console | None = None) -> None:
+    """Show title, meeting, attendees, positions, key points and glossary of a Brief."""
+    console = console or Console(soft_wrap=False)
+    meeting = brief.meeting
+    console.print(f"[bold]{_plain(brief.title)}[/bold]")
+    console.print(f"Meeting: {meeting.date or 'date not stated'}, {meeting.format}"
+                  + (f", {_plain(meeting.location)}" if meeting.location else ""))
+    console.print(f"Summary: {_plain(brief.summary)}\n")
+    people = Table(title="Attendees", show_lines=False)
+    for column in ("Party", "Rank", "Name", "Title"):
+        people.add_column(column)
+    for a in brief.attendees:
+        people.add_row(_plain(a.party or "-"), _plain(a.rank or "-"), _plain(a.name),
+                       _plain(a.title or "-"))
+    console.print(people)
+    positions = Table(title="Positions")
+    for column in ("Party", "Verb", "Sentence", "¶"):
+        positions.add_column(column)
+    for p in brief.positions:
+        positions.add_row(_plain(p.party), _plain(p.verb), _plain(p.sentence),
+                          str(p.source.paragraph))
+    console.print(positions)
+    console.print("[bold]Key points[/bold]")
+    for k in brief.key_points:
+        console.print(f"  • {_plain(k.text)} [dim]\\[¶{k.source.paragraph}][/dim]")
+    if brief.glossary:
+        console.print("[bold]Glossary[/bold]")
+        for g in brief.glossary:
+            console.print(f"  {_plain(g.term)}: {_plain(g.expansion)} ({g.origin})")
+
+
+def _plain(text: str) -> str:
+    """Escape rich markup in source text."""
+    from rich.markup import escape
+
+    return escape(text)

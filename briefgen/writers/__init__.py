@@ -1,0 +1,92 @@
+"""The writers table: one module per output format, each with ``write(document, path)``.
+
+Modules are imported on first use so that ``briefgen --help`` loads neither reportlab nor
+python-docx. Every writer writes to the path it is given; ``write_outputs`` gives it a temporary
+file beside the target and renames it into place only when the writer has finished.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Protocol
+
+from briefgen.document import Document
+from briefgen.errors import OutputError
+
+WRITERS: dict[str, str] = {
+    "pdf": "briefgen.writers.pdf",
+    "docx": "briefgen.writers.docx",
+}
+
+
+class Writer(Protocol):
+    """What a writer module provides."""
+
+    def write(self, document: Document, path: Path) -> tuple[str, ...]:
+        """Write ``document`` to ``path`` and return warnings for the user."""
+        ...
+
+
+def get_writer(fmt: str) -> Writer:
+    """Return the writer module of a format.
+
+    Raises:
+        OutputError: the format is unknown.
+    """
+    try:
+        module_name = WRITERS[fmt]
+    except KeyError:
+        known = ", ".join(sorted(WRITERS))
+        raise OutputError(f"unknown format '{fmt}'; choose one of: {known}") from None
+    return importlib.import_module(module_name)  # type: ignore[return-value]
+
+
+def check_target(path: Path, force: bool) -> None:
+    """Refuse an output path that cannot be written before any work is done.
+
+    Raises:
+        OutputError: the directory is missing, or the file exists and ``force`` is off.
+    """
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError(f"cannot write '{path}': directory '{parent}' does not exist; create it first")
+    if path.is_dir():
+        raise OutputError(f"cannot write '{path}': it is a directory; give a file name")
+    if path.exists() and not force:
+        raise OutputError(f"'{path}' already exists; use --force to overwrite it")
+
+
+def write_outputs(document: Document, targets: Iterable[tuple[str, Path]], force: bool = False
+                  ) -> tuple[str, ...]:
+    """Write ``document`` once per (format, path) atomically and return all warnings.
+
+    Each file is written to a temporary name in its target directory and renamed into place
+    only when complete, so an error or Ctrl-C never leaves a truncated memo behind.
+
+    Raises:
+        OutputError: a target cannot be written or the format is unknown.
+    """
+    targets = list(targets)
+    for fmt, path in targets:
+        get_writer(fmt)
+        check_target(path, force)
+    warnings: list[str] = []
+    for fmt, path in targets:
+        writer = get_writer(fmt)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
+                                        dir=path.parent if str(path.parent) else ".")
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            warnings.extend(writer.write(document, tmp))
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        except OSError as e:
+            raise OutputError(f"cannot write '{path}': {e.strerror or e}") from e
+        finally:
+            tmp.unlink(missing_ok=True)
+    return tuple(dict.fromkeys(warnings))
