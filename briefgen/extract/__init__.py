@@ -9,7 +9,7 @@ from briefgen.extract.draft import Draft
 from briefgen.extract.glossary import extract_glossary
 from briefgen.extract.key_points import extract_key_points
 from briefgen.extract.metadata import extract_metadata
-from briefgen.extract.parties import extract_parties
+from briefgen.extract.parties import extract_parties, prune_parties
 from briefgen.extract.positions import extract_positions
 from briefgen.extract.summary import extract_summary
 from briefgen.model import Analysis, Brief, SourceInfo
@@ -20,6 +20,7 @@ EXTRACTORS: tuple[Callable[[Draft], None], ...] = (
     extract_attendees,
     extract_parties,
     extract_positions,
+    prune_parties,
     extract_glossary,
     extract_key_points,
     extract_summary,

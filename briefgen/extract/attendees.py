@@ -6,7 +6,8 @@ import re
 
 from briefgen.extract.draft import Draft
 from briefgen.extract.people import PersonMention, find_people
-from briefgen.extract.syntax import ancestors, subtree
+from briefgen.extract import gazetteer
+from briefgen.extract.syntax import ancestors, children, subtree, token_at
 from briefgen.model import Attendee, Ref, Sentence
 
 # Verbs whose subject or companions took part in the meeting.
@@ -36,6 +37,7 @@ def extract_attendees(draft: Draft) -> None:
         if chosen:
             draft.participation.add(sentence.index)
             taking_part.extend(chosen)
+    draft.meeting_sentence = find_meeting_sentence(draft)
     people = merge_mentions(taking_part)
     # Later mentions of the same person ("Mr. Sullivan", "Foreign Minister Reinsalu") may carry
     # a fuller title or affiliation.
@@ -50,12 +52,25 @@ def extract_attendees(draft: Draft) -> None:
         title = pick_title(group)
         rank = next((m.rank for m in group if m.rank), None)
         affiliation = next((m.affiliation for m in group if m.affiliation), None)
+        hint, explicit = side_hint(group)
+        if explicit or affiliation is None:
+            affiliation = hint or affiliation
         if title and NOT_PARTICIPANT_TITLES.search(title):
             continue
         first = group[0]
         draft.attendees.append(Attendee(name=best.name, rank=rank, title=title, party=None,
                                         source=Ref.of(first.sentence, draft.document)))
-        draft.affiliations.append(affiliation or side_hint(group))
+        draft.affiliations.append(affiliation)
+
+
+def find_meeting_sentence(draft: Draft) -> int | None:
+    """The sentence that reports the meeting itself: the first with a meeting verb early on."""
+    for sentence in draft.sentences[:6]:
+        if any(t.text.lower() in MEETING_VERBS and t.tag.startswith("VB")
+               and t.text.lower() not in ("discussed", "included", "provided", "gave")
+               for t in sentence.tokens):
+            return sentence.index
+    return min(draft.participation) if draft.participation else None
 
 
 def is_participation_sentence(sentence: Sentence) -> bool:
@@ -140,38 +155,63 @@ def pick_title(group: list[PersonMention]) -> str | None:
     return max(titles, key=lambda t: (len(t.split()) if not t.lower().startswith("the ") else 0))
 
 
-def side_hint(group: list[PersonMention]) -> str | None:
+def side_hint(group: list[PersonMention]) -> tuple[str | None, bool]:
     """Find the side a person stands for from delegation wording around their mentions.
 
-    "The LNA was represented by ... X", "X led the Cuban delegation", "the Vietnamese
-    delegation, led by X": the party named by the governing clause is X's party.
+    "The LNA was represented by ... X", "X represented the EU", "X led the Cuban delegation",
+    "the Vietnamese delegation, led by X": the party named by the governing clause is X's.
+    Returns the party text and whether it came from explicit representation wording, which
+    outweighs the nationality in a title ("the Ambassador of France ... represented the EU").
     """
     for m in group:
         sentence = m.sentence
         head = _name_head(sentence, m)
         if head is None:
             continue
-        own = set(subtree(sentence, head))
-        for a in ancestors(sentence, head)[:6]:
-            word = sentence.tokens[a].text.lower()
-            if word not in ("represented", "led", "leads", "lead", "headed", "delegation",
-                            "included", "head", "delegations"):
+        chain = [head, *ancestors(sentence, head)]
+        for step, a in enumerate(chain[1:7], start=1):
+            # The person's own phrase (name, title, list companions) is the subtree of the
+            # chain's node just below the cue word.
+            own = set(subtree(sentence, chain[step - 1]))
+            tok = sentence.tokens[a]
+            word = tok.text.lower()
+            if word not in SIDE_CUES:
                 continue
-            scope = [i for i in subtree(sentence, a) if i not in own]
-            parent = sentence.tokens[a].head
-            if word in ("represented", "led", "headed", "included") and parent != a:
-                scope += [i for i in subtree(sentence, parent) if i not in own]
-            for i in sorted(set(scope), key=lambda i: abs(i - head)):
-                tok = sentence.tokens[i]
-                if tok.ent_type in ("GPE", "NORP", "ORG") or tok.text in ("U.S.", "US"):
-                    return _entity_text(sentence, i)
-    return None
+            roots = []
+            if tok.tag.startswith("VB"):
+                roots = [c for c in children(sentence, a)
+                         if sentence.tokens[c].dep in ("nsubj", "nsubjpass", "dobj", "attr")]
+                if tok.dep in ("acl", "relcl"):
+                    roots.append(tok.head)
+            else:
+                roots = [a]
+            scope = set().union(*(subtree(sentence, r) for r in roots)) - own if roots else set()
+            found = _party_mention(sentence, scope, head)
+            if found:
+                return found, word.startswith("represent")
+    return None, False
 
 
-def _entity_text(sentence: Sentence, i: int) -> str:
-    tok = sentence.tokens[i]
+SIDE_CUES = frozenset({"represented", "represents", "represent", "led", "leads", "lead",
+                       "headed", "heads", "delegation", "delegations", "included", "includes"})
+
+
+def _party_mention(sentence: Sentence, scope: set[int], near: int) -> str | None:
+    """The country/organisation named in tokens ``scope`` nearest to token ``near``."""
+    if not scope:
+        return None
+    base = sentence.start
+    here = sentence.tokens[near].start - base
+    best: tuple[int, str] | None = None
+    for s, e, _entry in gazetteer.find_mentions(sentence.text):
+        i = token_at(sentence, base + s)
+        distance = min(abs(here - s), abs(here - e))
+        if i is not None and i in scope and (best is None or distance < best[0]):
+            best = (distance, sentence.text[s:e])
+    if best:
+        return best[1]
     for e in sentence.entities:
-        if e.start <= tok.start < e.end:
+        i = token_at(sentence, e.start)
+        if i is not None and e.label in ("ORG", "NORP", "GPE"):
             return re.sub(r"^the\s+", "", e.text, flags=re.I)
-    return tok.text
-
+    return None

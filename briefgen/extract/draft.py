@@ -35,6 +35,8 @@ class Draft:
     affiliations: list[str | None] = field(default_factory=list)
     #: Indexes of sentences that say who took part (met, spoke, were represented by ...).
     participation: set[int] = field(default_factory=set)
+    #: Index of the sentence that reports the meeting (who met whom, when), if any.
+    meeting_sentence: int | None = None
     positions: list[Position] = field(default_factory=list)
     key_points: list[KeyPoint] = field(default_factory=list)
     context: list[KeyPoint] = field(default_factory=list)

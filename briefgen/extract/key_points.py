@@ -61,7 +61,6 @@ def score_sentences(draft: Draft) -> list[float]:
     stance_parties: dict[int, set[str]] = {}
     for p in draft.positions:
         stance_parties.setdefault(p.source.sentence, set()).add(p.party)
-    first_participation = min(draft.participation) if draft.participation else None
     scores = []
     for i, (sentence, ws) in enumerate(zip(sentences, words)):
         if not ws:
@@ -72,7 +71,7 @@ def score_sentences(draft: Draft) -> list[float]:
         topical = len(unique & title_words) / (len(title_words) + 1)
         score = 0.6 * centrality + 1.2 * topical
         score += 1.6 / (1 + i * 0.35)  # readouts lead with what matters
-        if i == first_participation:
+        if i == draft.meeting_sentence:
             score += 2.5
         elif i in draft.participation:
             score += 0.5

@@ -16,9 +16,7 @@ SIDE_AFTER = re.compile(rf"\b((?:the\s+)?(?:[A-Z][\w’'.-]*\s+)*?)({SIDE_NOUNS}
 SIDE_OF = re.compile(rf"\b(?:Government|government|representatives|delegation|Delegation|"
                      rf"officials|leaders|Leaders|ministers|Ministers)\s+of\s+((?:the\s+)?"
                      rf"[A-Z][^;:.]*)")
-TITLE_COMPOUND = re.compile(r"((?:[A-Z][\w.’']*\.?)(?:\s+(?:of\s+)?[A-Z][\w.’']*)*)"
-                            r"(?:\s*[-–]\s*((?:[A-Z][\w.’']*)(?:\s+(?:of\s+)?[A-Z][\w.’']*)*))+")
-US_CUES = re.compile(r"\b(?:U\.S\.|United States|American|White House|State Department|"
+US_CUES = re.compile(r"\b(?:U\.S\.|US|USA|United States|American|White House|State Department|"
                      r"Department of State|Biden|Harris|Blinken)\b|Secretary of State")
 
 
@@ -44,6 +42,11 @@ class PartyIndex:
                             if p.name == name else p for p in self.parties]
         return name
 
+    def rename(self, names: dict[str, str]) -> None:
+        """Rename parties (old name -> new name) everywhere in the index."""
+        self.keys = {k: names.get(v, v) for k, v in self.keys.items()}
+        self.parties = [Party(names.get(p.name, p.name), p.aliases) for p in self.parties]
+
     def resolve(self, phrase: str) -> str | None:
         """Return the party a phrase names, by the longest alias or gazetteer mention in it."""
         key = gazetteer.normalize_key(phrase)
@@ -61,7 +64,7 @@ class PartyIndex:
 
 def canonical(text: str) -> tuple[str, str]:
     """Return (party name, alias) for a mention: the gazetteer name, else the text itself."""
-    text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"^(?:the)\s+", "", text.strip(" .,;:"), flags=re.I)
     text = re.sub(r"[’']s?$", "", text)
     entry = gazetteer.lookup(text)
     return (entry.canonical if entry else text), text
@@ -82,10 +85,16 @@ def extract_parties(draft: Draft) -> None:
         candidates.append(part)
     if draft.home_party and (any(a is None for a in draft.affiliations) or not candidates):
         candidates.insert(0, draft.home_party)
+    # Known countries and organisations first, then other names shortest first, so that
+    # "LNA Command Apparatus" resolves to the "LNA" already known.
+    candidates.sort(key=lambda t: (gazetteer.lookup(canonical(t)[1]) is None, len(t)))
     for text in candidates:
         name, alias = canonical(text)
-        if is_party_like(alias):
-            index.add(name, alias)
+        if not is_party_like(alias):
+            continue
+        if gazetteer.lookup(alias) is None:
+            name = index.resolve(alias) or name
+        index.add(name, alias)
     # Every surface form the text uses for a party becomes an alias ("U.S. side", "Cuban").
     for s, e, entry in gazetteer.find_mentions(body):
         key = gazetteer.normalize_key(entry.canonical)
@@ -99,7 +108,37 @@ def extract_parties(draft: Draft) -> None:
                 index.add(party.name, m.group(0))
     draft.party_index = index
     assign_attendee_parties(draft, index)
-    draft.parties = index.parties
+    draft.parties = [Party(display_name(p, body), p.aliases) for p in index.parties]
+    renamed = {p.name: d.name for p, d in zip(index.parties, draft.parties)}
+    index.rename(renamed)
+    draft.home_party = renamed.get(draft.home_party or "", draft.home_party)
+    draft.attendees = [Attendee(a.name, a.rank, a.title, renamed.get(a.party or "", a.party),
+                                a.source) for a in draft.attendees]
+
+
+def display_name(party: Party, body: str) -> str:
+    """Name a party as the text does: "Republic of Korea" rather than the gazetteer's "South Korea"."""
+    if party.name in body or gazetteer.lookup(party.name) is None:
+        return party.name
+    entry = gazetteer.lookup(party.name)
+    names = [a for a in party.aliases if entry is not None and a not in entry.demonyms
+             and a in entry.aliases and a in body and not a.isupper() and "." not in a]
+    return max(names, key=len) if names else party.name
+
+
+def prune_parties(draft: Draft) -> None:
+    """Drop parties that neither sent anyone, stated anything nor appear in the meeting sentence."""
+    used = {a.party for a in draft.attendees} | {p.party for p in draft.positions}
+    meeting = draft.sentences[draft.meeting_sentence].text if draft.meeting_sentence is not None \
+        else draft.title
+    index = draft.party_index
+    kept = []
+    for party in draft.parties:
+        in_meeting = index is not None and any(
+            index.resolve(alias) == party.name and alias in meeting for alias in party.aliases)
+        if party.name in used or in_meeting or party.name in title_compound_parts(draft.title):
+            kept.append(party)
+    draft.parties = kept
 
 
 def find_home_party(draft: Draft) -> str | None:
@@ -183,8 +222,12 @@ def assign_attendee_parties(draft: Draft, index: PartyIndex) -> None:
         mates = [resolved[j] for j, other in enumerate(draft.attendees)
                  if j != i and other.source.sentence == attendee.source.sentence
                  and resolved[j] is not None and resolved[j] != draft.home_party]
+        others = [p.name for p in index.parties if p.name != draft.home_party]
         if draft.home_party and len(set(mates)) == 1 and _after_with(draft, attendee):
             resolved[i] = mates[0]
+        elif draft.home_party and len(others) == 1 and _after_with(draft, attendee) \
+                and not _home_title(attendee):
+            resolved[i] = others[0]  # "X met with Y": Y is on the other side
     draft.attendees = [
         Attendee(a.name, a.rank, a.title, party or draft.home_party, a.source)
         for a, party in zip(draft.attendees, resolved)]
@@ -196,17 +239,12 @@ def _party_in_title(title: str, index: PartyIndex) -> str | None:
     return index.resolve(cleaned) if cleaned.strip() else None
 
 
+def _home_title(attendee: Attendee) -> bool:
+    return bool(attendee.title and US_CUES.search(attendee.title))
+
+
 def _after_with(draft: Draft, attendee: Attendee) -> bool:
     sentence = draft.sentences[attendee.source.sentence]
     text = sentence.text
     pos = text.find(attendee.name.split()[-1])
     return pos > 0 and " with " in text[:pos]
-
-
-def party_aliases(parties: list[Party]) -> dict[str, list[str]]:
-    """Map each party name to its aliases (for templates and tests)."""
-    return {p.name: list(p.aliases) for p in parties}
-
-
-def attendee_parties(attendees: list[Attendee]) -> set[str]:
-    return {a.party for a in attendees if a.party}

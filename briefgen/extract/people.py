@@ -171,7 +171,7 @@ def _title_anchored_names(sentence: Sentence, found: list[tuple[int, int]]
             continue
         j = i
         while j < n and (tokens[j].tag in ("NNP", "NNPS") or
-                         (tokens[j].text.lower() in ("of", "for", "and", "the")
+                         (tokens[j].text.lower() in ("of", "for", "and", "the", "at")
                           and j + 1 < n and tokens[j + 1].tag in ("NNP", "NNPS"))
                          or (tokens[j].text == "." and j > i)):
             j += 1
@@ -216,7 +216,7 @@ def _describe(sentence: Sentence, start: int, end: int, spans: list[tuple[int, i
     before = text[:s]
     rank = None
     m = RANK_PATTERN.search(before)
-    while m:  # "The Honorable Minister Marc Miller": rank may sit before a title too
+    while m and not _is_title_general(before, m):  # "The Honorable Minister Marc Miller": rank may sit before a title too
         rank = m.group(1) if rank is None else f"{m.group(1)} {rank}"
         before = before[: m.start()]
         m = RANK_PATTERN.search(before)
@@ -232,10 +232,16 @@ def _describe(sentence: Sentence, start: int, end: int, spans: list[tuple[int, i
             rank = m.group(1)
             title_start = m.start()
     next_start = min((ps - base for ps, pe in spans if ps - base >= e), default=len(text))
-    after_title, after_affiliation = _post_title(text[e:next_start])
+    after_title, after_affiliation = _post_title(text[e:next_start], next_start < len(text))
+    org_post = bool(after_title) and after_title.startswith(ORG_MARK)
+    if org_post:
+        after_title = after_title[len(ORG_MARK):]
+    if org_post and rank and rank.lower() in ("ambassador", "amb.") and title is None:
+        title, after_title, rank = f"Ambassador, {after_title}", None, None
     if title is None and after_title:
         title = after_title
-    elif title and after_title and title.lower() in ("secretary", "minister", "ambassador"):
+    elif title and after_title and (org_post or title.lower() in ("secretary", "minister",
+                                                                   "ambassador")):
         title = f"{title}, {after_title}"
     if rank and rank.lower() in ("ambassador", "amb.") and title is None:
         title, rank = "Ambassador", None
@@ -247,12 +253,25 @@ def _describe(sentence: Sentence, start: int, end: int, spans: list[tuple[int, i
                          base + (title_start if title else s), possessive)
 
 
+def _is_title_general(before: str, m: re.Match[str]) -> bool:
+    """"Attorney General", "Secretary General": here General ends a title, it is no rank."""
+    word_before = before[: m.start()].split()[-1:] or [""]
+    return m.group(1).lower().startswith("gen") and word_before[0].strip(",").lower() in OFFICE_WORDS
+
+
 def _single_word_ok(before: str) -> bool:
     """A lone surname is a person only after a title, rank or honorific."""
     words = before.split()
     return bool(words) and words[-1].lower().strip(",") in TITLE_WORDS
 
 
+ORG_SUFFIX = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w’'.-]*|of|the|for|and|in)"
+                        r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and|in))*)")
+ORG_MARK = "\x00"  # marks a title that is an organisation following "of" ("of the U.S. Embassy")
+LEADING_RANK = re.compile(
+    r"^(?:(?:The\s+)?(?:Honorable|Honourable)|H\.E\.|His Excellency|Her Excellency|Dr\.?)\s+")
+EU_OFFICE = re.compile(r"^European\s+(?:[A-Z]\w+\s+)*(?:Commissioner|Commission|Parliament|"
+                       r"Council)\b")
 TRAILING_CONNECTOR = re.compile(r"(?:\s|^)(?:the|of|for|and|to)\s*$", re.I)
 
 
@@ -278,43 +297,78 @@ def _pre_title(before: str, floor: int) -> tuple[str | None, str | None, int]:
         return _split_affiliation(title, keep_country=True) + (start,)
     words = list(re.finditer(r"\S+", segment))
     k = len(words)
+    pending_comma = None  # a comma inside a title ("for Security, Democracy, and Human Rights")
     while k > 0:
         w = words[k - 1].group()
         bare = w.strip(",;:()").lower()
-        if w.endswith((",", ";", ":")) or not w[:1].isalnum() and not w.startswith("("):
+        after = [x.group() for x in words[k:]]
+        if w.endswith(","):
+            # Keep going through a comma only while the words after it hold no office yet:
+            # "Under Secretary for X, Y, and Z NAME" continues; "In Washington, Minister NAME"
+            # stops.
+            if pending_comma is None and not _has_office(" ".join(after)) and after:
+                pending_comma = k
+            elif pending_comma is None:
+                break
+        elif w.endswith((";", ":")) or not w[:1].isalnum() and not w.startswith("("):
             break
         if not (CAPITALISED.match(w) or bare in TITLE_WORDS or w.startswith("(")
                 or gazetteer.lookup(w) is not None):
             break
-        if bare in ("and",) and k < len(words) and not _has_office(
-                " ".join(x.group() for x in words[:k - 1][-3:])):
-            break
+        if bare == "and" and after and any(x.lower() in OFFICE_WORDS for x in after[:2]):
+            break  # "President Biden and Prime Minister X": a list, not one title
         k -= 1
+    if pending_comma is not None and not _has_office(" ".join(x.group() for x in words[k:pending_comma])):
+        k = pending_comma
     chunk_words = [w.group() for w in words[k:]]
+    if chunk_words and chunk_words[-1].lower() == "and":
+        return None, None, len(before)  # "..., and NAME": the words before belong to another
     while chunk_words and chunk_words[0].lower() in ("the", "of", "for", "and", "to", "a", "an"):
         chunk_words.pop(0)
         k += 1
     chunk = " ".join(chunk_words)
+    lead_rank = LEADING_RANK.match(chunk)
+    if lead_rank:  # "Honorable Minister NAME": the rank was swept into the title
+        chunk = chunk[lead_rank.end():]
+        k += len(lead_rank.group(0).split())
     if not chunk or not _has_office(chunk):
         return None, None, len(before)
     start = floor + words[k].start() if k < len(words) else len(before)
     return _split_affiliation(chunk, keep_country=False) + (start,)
 
 
-def _post_title(after: str) -> tuple[str | None, str | None]:
-    """Title in apposition after the name (", Diplomatic Advisor to the Prime Minister,")."""
+def _post_title(after: str, next_person: bool) -> tuple[str | None, str | None]:
+    """Title in apposition after the name (", Diplomatic Advisor to the Prime Minister,").
+
+    ``after`` runs to the next person named in the sentence (``next_person``); a title that
+    runs straight into that person is theirs, not an appositive of this one.
+    """
     affiliation = None
     m = re.match(r"\s+(?:of|for)\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*)",
                  after)
-    if m and gazetteer.lookup(m.group(1)) is not None:
-        affiliation = m.group(1)
+    if m and gazetteer.lookup(m.group(1).rstrip(".")) is not None:
+        affiliation = m.group(1).rstrip(".")
+    elif m and _is_org(m.group(1)):
+        # "Ambassador Marc Knapper of the U.S. Embassy in Hanoi": the post is part of the title.
+        org = ORG_SUFFIX.match(after)
+        if org:
+            phrase = TRAILING_CONNECTOR.sub("", org.group(1)).strip()
+            return f"{ORG_MARK}{phrase}", _country_in(phrase)
     if not after.startswith(","):
         return None, affiliation
     chunk = after[1:]
     stop = re.search(r",\s+(?:and\s+)?(?:who|which|the\s+[a-z]|as\s|in\s|on\s|to\s|at\s|during\s|"
-                     r"included|met|provided|said)|[;.:]\s|\)\s|,\s+and\s|\s+(?:met|provided|"
-                     r"discussed|said|led|traveled|spoke|included|represented)\b", chunk)
-    chunk = chunk[: stop.start()] if stop else chunk
+                     r"included|met|provided|said)|(?<![A-Z])[.](?:\s|$)|[;:](?:\s|$)|\)\s|,\s+and\s|\s+and\s+(?:head|"
+                     r"leader|chair)\s+of\b|\s+(?:met|provided|discussed|said|led|traveled|spoke|"
+                     r"included|represented)\b", chunk)
+    if stop is None and next_person:
+        # No separator before the next name: the words belong to that person's title,
+        # apart from complete comma-separated parts before it.
+        if "," not in chunk:
+            return None, affiliation
+        chunk = chunk[: chunk.rindex(",")]
+    elif stop is not None:
+        chunk = chunk[: stop.start()]
     parts = [p.strip() for p in chunk.split(",")]
     title_parts = []
     for part in parts:
@@ -356,8 +410,10 @@ def _country_in(text: str) -> str | None:
 
 def _split_affiliation(title: str, keep_country: bool) -> tuple[str | None, str | None]:
     """Separate a leading nationality from a title: "Estonian Foreign Minister" -> (FM, Estonian)."""
-    title = title.strip(" ,")
+    title = title.strip(" ,.")
     affiliation = None
+    if EU_OFFICE.match(title):  # "European Energy Commissioner": an office of the EU
+        return title, "European Union"
     found = gazetteer.find_mentions(title)
     if found and found[0][0] == 0:
         s, e, entry = found[0]
@@ -371,7 +427,7 @@ def _split_affiliation(title: str, keep_country: bool) -> tuple[str | None, str 
     elif found:
         s, e, entry = found[-1]
         affiliation = title[s:e]
-    m = re.search(r"\s+(?:of|for)\s+(?:the\s+)?(\S.*)$", title)
+    m = re.search(r"\s+of\s+(?:the\s+)?(\S.*)$", title)
     if m and gazetteer.lookup(m.group(1)) is not None and _has_office(title[: m.start()]):
         affiliation = affiliation or m.group(1)
         title = title[: m.start()]

@@ -17,8 +17,8 @@ def extract_summary(draft: Draft) -> None:
     lists, in document order, so the reader sees the background the memo leaves out.
     """
     picked = []
-    if draft.participation:
-        first = draft.sentences[min(draft.participation)]
+    if draft.meeting_sentence is not None:
+        first = draft.sentences[draft.meeting_sentence]
         text = resolve_reference(draft, first)
         if text:
             picked.append((first.index, text))
