@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from briefgen.extract import gazetteer
 from briefgen.extract.draft import Draft
+from briefgen.extract.people import OFFICE_WORDS
 from briefgen.model import Attendee, Party
 
 # "<X> side / delegation / government ..." and "... of <X>" name a side of the meeting.
@@ -16,6 +17,8 @@ SIDE_AFTER = re.compile(rf"\b((?:the\s+)?(?:[A-Z][\w’'.-]*\s+)*?)({SIDE_NOUNS}
 SIDE_OF = re.compile(rf"\b(?:Government|government|representatives|delegation|Delegation|"
                      rf"officials|leaders|Leaders|ministers|Ministers)\s+of\s+((?:the\s+)?"
                      rf"[A-Z][^;:.]*)")
+REPRESENTED_BY = re.compile(r"\b(?:represented|led|headed|accompanied|joined)\s+by\b|"
+                            r"\bdelegation\s+(?:included|includes|comprised|consisted of)\b")
 US_CUES = re.compile(r"\b(?:U\.S\.|US|USA|United States|American|White House|State Department|"
                      r"Department of State|Biden|Harris|Blinken)\b|Secretary of State")
 
@@ -64,7 +67,8 @@ class PartyIndex:
 
 def canonical(text: str) -> tuple[str, str]:
     """Return (party name, alias) for a mention: the gazetteer name, else the text itself."""
-    text = re.sub(r"^(?:the)\s+", "", text.strip(" .,;:"), flags=re.I)
+    text = re.sub(r"^(?:the)\s+", "", text.strip(" ,;:"), flags=re.I)
+    text = re.sub(r"(?<=[a-z])\.$", "", text)  # a sentence's full stop, not that of "U.S."
     text = re.sub(r"[’']s?$", "", text)
     entry = gazetteer.lookup(text)
     return (entry.canonical if entry else text), text
@@ -215,6 +219,19 @@ def assign_attendee_parties(draft: Draft, index: PartyIndex) -> None:
         if party is None and attendee.title:
             party = _party_in_title(attendee.title, index)
         resolved.append(party)
+    # "X was represented by A; B; and C": everyone listed after the cue shares X.
+    for i, attendee in enumerate(draft.attendees):
+        if resolved[i] is not None:
+            continue
+        sentence = draft.sentences[attendee.source.sentence].text
+        cue = REPRESENTED_BY.search(sentence)
+        if not cue or sentence.find(attendee.name) < cue.end():
+            continue
+        mates = {resolved[j] for j, other in enumerate(draft.attendees)
+                 if other.source.sentence == attendee.source.sentence and resolved[j]
+                 and sentence.find(other.name) > cue.end()}
+        if len(mates) == 1:
+            resolved[i] = mates.pop()
     # Companions in one "with ..." group share the one affiliation written for the group.
     for i, (attendee, party) in enumerate(zip(draft.attendees, resolved)):
         if party is not None:
@@ -234,9 +251,18 @@ def assign_attendee_parties(draft: Draft, index: PartyIndex) -> None:
 
 
 def _party_in_title(title: str, index: PartyIndex) -> str | None:
-    # "Special Representative for the DPRK" names a portfolio, not the holder's side.
-    cleaned = re.sub(r"\b(?:for|to|on)\s+(?:the\s+)?[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*", "", title)
+    # "Special Representative for the DPRK" names a portfolio, not the holder's side; but in
+    # "Director for the LNA General Commander" the LNA is the office's own organisation.
+    def portfolio(m: re.Match[str]) -> str:
+        return m.group(0) if _has_office_word(m.group(0)) else ""
+
+    cleaned = re.sub(r"\b(?:for|to|on)\s+(?:the\s+)?[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*",
+                     portfolio, title)
     return index.resolve(cleaned) if cleaned.strip() else None
+
+
+def _has_office_word(text: str) -> bool:
+    return any(w.lower() in OFFICE_WORDS for w in text.split()[1:])
 
 
 def _home_title(attendee: Attendee) -> bool:

@@ -255,8 +255,9 @@ def _describe(sentence: Sentence, start: int, end: int, spans: list[tuple[int, i
 
 def _is_title_general(before: str, m: re.Match[str]) -> bool:
     """"Attorney General", "Secretary General": here General ends a title, it is no rank."""
-    word_before = before[: m.start()].split()[-1:] or [""]
-    return m.group(1).lower().startswith("gen") and word_before[0].strip(",").lower() in OFFICE_WORDS
+    word_before = (before[: m.start()].split()[-1:] or [""])[0]
+    return (m.group(1).lower().startswith("gen") and not word_before.endswith(",")
+            and word_before.lower() in OFFICE_WORDS - {"general"})
 
 
 def _single_word_ok(before: str) -> bool:
