@@ -42,7 +42,7 @@ def extract_metadata(draft: Draft) -> None:
     """Fill in title, meeting date (as written, plus ISO when certain), format and place."""
     analysis = draft.analysis
     draft.title = analysis.clean.title or _first_words(analysis.sentences[0].text)
-    draft.is_joint_statement = bool(re.search(r"\bjoint (?:statement|declaration|communiqu)",
+    draft.is_joint_statement = bool(re.search(r"\bjoint (?:statement|declaration|communiqu|readout)",
                                               f"{draft.title} {analysis.paragraphs[0].text}", re.I))
     meeting_sentences = [s for s in analysis.sentences[:12] if MEETING_CUES.search(s.text)]
     date, iso = find_meeting_date(meeting_sentences or list(analysis.sentences[:3]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from briefgen.extract.draft import Draft
+from briefgen.extract.attendees import MEETING_VERBS
 from briefgen.extract.people import OFFICE_WORDS
 from briefgen.extract.syntax import children, span_text, subject_of, subtree
 from briefgen.model import JOINT, Position, Ref, Sentence
@@ -44,34 +45,47 @@ STANCE_VERBS = _forms(
     "say|said|says|saying", "stand|stood|stands|standing", "remain|remained|remains",
     "will|shall", "continue", "recommit", "request", "invite", "underpin", "advocate",
     "echo", "celebrate", "mourn", "honor", "honour", "salute", "deliver", "present",
+    "conclude", "dedicate", "recommend", "prioritize", "prioritise", "reinforce",
+    "make|made|makes|making",
 )
 #: Verbs that report a stance only with a normative object ("discussed the need to ...").
 TOPIC_VERBS = _forms("discuss", "review", "exchange", "address", "talk", "consider", "explore",
-                     "focus", "examine", "assess", "cover", "reflect", "advance", "build",
-                     "identify")
+                     "focus", "examine", "assess", "cover", "reflect", "advance", "identify",
+                     "speak|spoke|spoken|speaks|speaking")
 NORMATIVE = re.compile(
-    r"\b(?:importance|important|need|needs|necessity|urgen(?:t|cy)|imperative|commitment|"
+    r"\b(?:importance|important|need|needs|necessity|urgen(?:t|cy)|imperative|commitments?|"
     r"support|concern|concerns|opposition|priority|priorities|must|should|vital|critical|"
-    r"essential|shared|mutual|interest|determination|resolve|readiness|continued|ironclad|"
-    r"steadfast|ways to|efforts to|plans? to|opportunit(?:y|ies)|progress|cooperation)\b", re.I)
+    r"essential|shared|mutual|determination|resolve|readiness|ironclad|steadfast|ways to|"
+    r"opportunit(?:y|ies)|objectives?|goals?|pledges?|committed|determined|united|resolved|"
+    r"ready|prepared)\b", re.I)
+# Objects that make "made a commitment" a stance.
+STANCE_NOUNS = frozenset({"commitment", "commitments", "pledge", "pledges", "announcement",
+                          "proposal", "appeal", "call", "statement", "promise", "decision"})
+# Nouns naming a party's own stance when a possessor is given ("Japan's decision").
+HELD_STANCES = frozenset({"commitment", "intent", "intention", "decision", "determination",
+                          "plan", "plans", "readiness", "support", "proposal", "invitation",
+                          "pledge", "resolve", "willingness"})
+# Clauses that ask or describe rather than state ("to learn how the U.S. can support them").
+INDIRECT_QUESTION = frozenset({"how", "what", "whether", "why", "where", "when", "if"})
 # Particle verbs whose particle or object makes them a stance ("called on", "look forward").
 PARTICLES = {"call": ("on", "for", "upon"), "look": ("forward",), "pay": ("tribute",),
              "stand": ("with", "by", "ready", "firm", "united"), "express": (), "raise": (),
              "share": (), "remain": (), "continue": (), "will": (), "shall": (), "deliver": (),
-             "present": (), "extend": (), "offer": (), "convey": (), "voice": ()}
+             "present": (), "extend": (), "offer": (), "convey": (), "voice": (), "make": ()}
 # Verbs that need a stance noun as object to count ("expressed concern", "raised the importance").
-NEEDS_STANCE_OBJECT = {"express", "raise", "share", "extend", "offer", "convey", "voice",
+NEEDS_STANCE_OBJECT = {"make", "express", "raise", "share", "extend", "offer", "convey", "voice",
                        "deliver", "present", "remain", "continue"}
 
 JOINT_SUBJECT = re.compile(
+    r"^(?:the\s+)?(?:two|three|four|five)$|"
     r"^(?:the\s+|both\s+|all\s+)?(?:two|three|four|five|both|all|several)?\s*(?:sides|leaders|"
     r"delegations|parties|participants|officials|ministers|countries|governments|partners|"
     r"group|council|ministerial|dialogue|meeting|talks|discussions|convening|summit|"
-    r"national security advisors|foreign ministers|advisors|counterparts|members|nations)\b|"
+    r"counterparts|members|nations)\b|"
     r"^(?:they|both|all|we all|all three|each)\b", re.I)
-EVENT_SUBJECT = re.compile(r"\b(?:dialogue|meeting|talks|discussions?|council|ministerial|"
-                           r"convening|summit|conference|consultations?|statement|effort|"
-                           r"process|exchange)$", re.I)
+EVENT_NOUNS = frozenset({"dialogue", "meeting", "talks", "discussion", "discussions", "council",
+                         "ministerial", "convening", "summit", "conference", "consultation",
+                         "consultations", "statement", "exchange"})
 FIRST_PERSON = frozenset({"we", "our", "us"})
 THIRD_SINGULAR = frozenset({"he", "she"})
 
@@ -81,13 +95,24 @@ def extract_positions(draft: Draft) -> None:
     last_person_party: str | None = None
     for sentence in draft.sentences:
         found: list[tuple[str, str, int]] = []  # (party, verb, verb index)
+        if is_heading(sentence):
+            continue
         for v in stance_verbs(sentence):
-            subj = subject_of(sentence, v)
-            party = resolve_subject(draft, sentence, subj, last_person_party)
-            if party is None:
-                continue
-            if all(p != party for p, _, _ in found):
-                found.append((party, sentence.tokens[v].text, v))
+            if _is_meeting_purpose(sentence, v):
+                parties = [JOINT]  # "X met with Y to reaffirm ...": both sides' purpose
+            else:
+                parties = resolve_subject(draft, sentence, subject_of(sentence, v),
+                                          last_person_party)
+            holder = _stance_holder(draft, sentence, v)
+            if holder and parties:
+                word = sentence.tokens[v].text.lower()
+                if word in TOPIC_VERBS and parties == [JOINT]:
+                    parties = [holder]  # "They discussed U.S. support for ...": a U.S. stance
+                elif word not in TOPIC_VERBS and holder not in parties:
+                    parties = [*parties, holder]  # "welcomed Japan's decision to ..."
+            for party in parties:
+                if all(p != party for p, _, _ in found):
+                    found.append((party, sentence.tokens[v].text, v))
         if not found and draft.is_joint_statement and _is_policy_statement(sentence):
             found.append((JOINT, "", -1))
         for party, verb, v in found:
@@ -100,6 +125,48 @@ def extract_positions(draft: Draft) -> None:
             last_person_party = subj_party
 
 
+def _is_meeting_purpose(sentence: Sentence, v: int) -> bool:
+    """Tell whether verb ``v`` is the purpose of a meeting with someone ("met with Y to ...")."""
+    tok = sentence.tokens[v]
+    while tok.dep == "conj" and tok.head != v:  # "to highlight ... and to advance ..."
+        v = tok.head
+        tok = sentence.tokens[v]
+    if tok.dep not in ("advcl", "xcomp") or tok.head == v:
+        return False
+    head = sentence.tokens[tok.head]
+    return head.text.lower() in MEETING_VERBS and any(
+        sentence.tokens[c].text.lower() == "with" for c in children(sentence, tok.head))
+
+
+def _stance_holder(draft: Draft, sentence: Sentence, v: int) -> str | None:
+    """The party whose commitment, decision or support the verb's object names, if one.
+
+    "welcomed the Prime Minister's decision to ...", "discussed U.S. support for ...": the
+    decision or support is a stance of its holder.
+    """
+    tokens = sentence.tokens
+    for j in subtree(sentence, v):
+        if j <= v or tokens[j].text.lower() not in HELD_STANCES or tokens[j].tag[:2] != "NN":
+            continue
+        mods = [c for c in children(sentence, j)
+                if tokens[c].dep in ("poss", "compound", "amod", "nmod") and c < j]
+        if not mods:
+            return None
+        holder = span_text(sentence, sorted({i for c in mods for i in subtree(sentence, c)}))
+        parties = _part_parties(draft, holder.rstrip("’'s").strip())
+        return parties[0] if len(parties) == 1 else None
+    return None
+
+
+def is_heading(sentence: Sentence) -> bool:
+    """A line without final punctuation in Title Case ("Supporting the People Remains a Priority")."""
+    text = sentence.text.rstrip()
+    if text.endswith((".", "!", "?", ":", ";", "”", '"', "’")):
+        return False
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 def stance_verbs(sentence: Sentence) -> list[int]:
     """Return indexes of verbs that report a stance in ``sentence``."""
     out = []
@@ -110,7 +177,8 @@ def stance_verbs(sentence: Sentence) -> list[int]:
             continue
         if word in TOPIC_VERBS:
             obj = " ".join(tokens[j].text for j in subtree(sentence, i) if j > i)
-            if NORMATIVE.search(obj):
+            says_that = i + 1 < len(tokens) and tokens[i + 1].text.lower() == "that"
+            if (NORMATIVE.search(obj) or says_that) and not _in_indirect_question(sentence, i):
                 out.append(i)
             continue
         if word not in STANCE_VERBS:
@@ -121,7 +189,12 @@ def stance_verbs(sentence: Sentence) -> list[int]:
             nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
             if not any(p in kids or p == nxt for p in PARTICLES[base]):
                 continue
-        if base in NEEDS_STANCE_OBJECT:
+        if base == "make":
+            objects = [tokens[j].text.lower() for j in children(sentence, i)
+                       if tokens[j].dep in ("dobj", "attr")]
+            if not set(objects) & STANCE_NOUNS:
+                continue
+        elif base in NEEDS_STANCE_OBJECT:
             obj = " ".join(tokens[j].text for j in subtree(sentence, i) if j > i)
             if not NORMATIVE.search(obj) and not re.search(
                     r"\b(?:gratitude|appreciation|thanks|condolences|hope|regret|solidarity|"
@@ -134,8 +207,24 @@ def stance_verbs(sentence: Sentence) -> list[int]:
                 continue
         if tok.dep in ("amod", "compound") or (tok.tag == "VBN" and tok.dep in ("acl", "relcl")):
             continue
+        if _in_indirect_question(sentence, i):
+            continue
         out.append(i)
     return out
+
+
+def _in_indirect_question(sentence: Sentence, i: int) -> bool:
+    """Tell whether verb ``i`` sits in a "how/what/whether ..." clause (a topic, not a stance)."""
+    node = i
+    for _ in range(4):
+        if any(sentence.tokens[c].text.lower() in INDIRECT_QUESTION
+               and sentence.tokens[c].tag in ("WRB", "WP", "IN") for c in children(sentence, node)):
+            return True
+        tok = sentence.tokens[node]
+        if tok.dep not in ("conj", "aux", "xcomp") or tok.head == node:
+            return False
+        node = tok.head
+    return False
 
 
 def _base(word: str) -> str:
@@ -148,43 +237,91 @@ def _base(word: str) -> str:
 
 
 def resolve_subject(draft: Draft, sentence: Sentence, subj: int | None,
-                    last_person_party: str | None) -> str | None:
-    """Return the party of a stance verb's subject, "joint", or None when it is no party."""
+                    last_person_party: str | None) -> list[str]:
+    """Return the parties whose stance a verb's subject reports: one party, ["joint"], or
+    several parties when a subset of the sides speaks together or "each" ("The Foreign
+    Ministers welcomed ..." in a three-party meeting). Empty when the subject is no party.
+    """
     if subj is None:
-        return None
-    index = draft.party_index
-    ids = subtree(sentence, subj)
-    phrase = span_text(sentence, ids)
+        return []
     head_word = sentence.tokens[subj].text.lower()
     if head_word in FIRST_PERSON:
-        return JOINT if draft.is_joint_statement else draft.home_party
+        return [JOINT if draft.is_joint_statement else draft.home_party or JOINT]
     if head_word in THIRD_SINGULAR:
-        return last_person_party
+        return [last_person_party] if last_person_party else []
+    if head_word == "it" and draft.is_joint_statement:
+        return [JOINT]  # "It emphasized ...": the council or meeting the statement speaks for
     if head_word in ("it", "this", "that", "which", "who"):
-        return None
-    people = _people_parties(draft, phrase)
-    named = set(people)
-    if index is not None:
-        for part in re.split(r",\s*|\s+and\s+", phrase):
-            p = index.resolve(part) if part.strip() else None
-            if p:
-                named.add(p)
-    if len(named) >= 2:
-        return JOINT
-    if JOINT_SUBJECT.search(phrase.strip()) and not named:
-        return JOINT
+        return []
+    phrase = _core_phrase(sentence, subj)
+    if JOINT_SUBJECT.search(phrase.strip()):
+        return [JOINT]
+    named: list[str] = []
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase) if p.strip()]
+    for part in parts:
+        for party in _part_parties(draft, part):
+            if party not in named:
+                named.append(party)
     if len(named) == 1:
-        return named.pop()
-    if EVENT_SUBJECT.search(phrase.strip()):
-        return JOINT
-    if re.match(r"^(?:the\s+)?(?:[A-Z][\w-]*\s*)+$", phrase.strip()) and _is_title_phrase(phrase):
-        # "The Secretary", "The Deputy Secretary": an attendee known by title.
-        return _party_by_title(draft, phrase) or draft.home_party
-    return None
+        return named
+    if len(named) >= 2:
+        # "The Foreign Ministers welcomed" (some of the sides) and "X and Y each underlined"
+        # give each party its stance; "X and Y agreed" is a joint stance.
+        if re.search(r"\b(?:each|respectively|separately)\b", phrase + " " +
+                     " ".join(t.text for t in sentence.tokens[subj:subj + 12])) or \
+                (len(parts) == 1 and not set(_sides(draft)) <= set(named)):
+            return named
+        return [JOINT]
+    if head_word in EVENT_NOUNS:
+        return [JOINT]
+    return []
+
+
+def _core_phrase(sentence: Sentence, subj: int) -> str:
+    """The subject phrase without its relative clauses and appositions."""
+    drop: set[int] = set()
+    for i in subtree(sentence, subj):
+        if i != subj and sentence.tokens[i].dep in ("relcl", "acl"):
+            drop.update(subtree(sentence, i))
+    ids = [i for i in subtree(sentence, subj) if i not in drop]
+    return span_text(sentence, ids) if ids else sentence.tokens[subj].text
+
+
+def _part_parties(draft: Draft, part: str) -> list[str]:
+    """Parties one coordinated part of a subject names: a person, a title or a party."""
+    if not part:
+        return []
+    people = _people_parties(draft, part)
+    if people:
+        return people
+    index = draft.party_index
+    party = index.resolve(part) if index is not None else None
+    if party:
+        return [party]
+    if _is_title_phrase(part):
+        words = re.sub(r"^the\s+", "", part, flags=re.I)
+        if words.lower().endswith("s") and not words.lower().endswith(("affairs", "relations")):
+            office = words.split()[-1][:-1].lower()  # "Foreign Ministers" -> "minister"
+            return list(dict.fromkeys(a.party for a in draft.attendees
+                                      if a.party and a.title and office in a.title.lower()))
+        found = _party_by_title(draft, part) or draft.home_party
+        return [found] if found else []
+    return []
+
+
+def _sides(draft: Draft) -> list[str]:
+    """The parties that sent someone (or all parties when fewer than two did)."""
+    sending = list(dict.fromkeys(a.party for a in draft.attendees if a.party))
+    return sending if len(sending) >= 2 else [p.name for p in draft.parties]
+
+
+def _is_coordinated_titles(phrase: str) -> bool:
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", re.sub(r"^the\s+", "", phrase.strip(), flags=re.I))
+    return len(parts) >= 2 and all(_is_title_phrase(p) for p in parts if p)
 
 
 def _is_title_phrase(phrase: str) -> bool:
-    return any(w.lower() in OFFICE_WORDS for w in phrase.split())
+    return any(w.lower() in OFFICE_WORDS or w.lower()[:-1] in OFFICE_WORDS for w in phrase.split())
 
 
 def _party_by_title(draft: Draft, phrase: str) -> str | None:
@@ -202,13 +339,11 @@ def _people_parties(draft: Draft, phrase: str) -> list[str]:
     """Parties of attendees named in ``phrase`` (by surname)."""
     out = []
     for a in draft.attendees:
-        surname = a.name.split()[-1]
-        given = a.name.split()[0]
-        if re.search(rf"\b{re.escape(surname)}\b", phrase) or (
-                len(a.name.split()) == 2 and re.search(rf"\b(?:Minister|President|Secretary|"
-                                                       rf"Mr\.|Ms\.)\s+{re.escape(given)}\b",
-                                                       phrase)):
-            if a.party:
+        words = a.name.split()
+        # The family name may come first ("Shin Wonsik" is "Advisor Shin").
+        keys = {words[-1]} | ({words[0]} if len(words) == 2 else set())
+        if a.party and any(re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", phrase) for k in keys):
+            if a.party not in out:
                 out.append(a.party)
     return out
 
@@ -222,9 +357,9 @@ def _person_subject_party(draft: Draft, sentence: Sentence) -> str | None:
     if subj is None:
         return None
     phrase = span_text(sentence, subtree(sentence, subj))
-    people = set(_people_parties(draft, phrase))
+    people = _people_parties(draft, phrase)
     if len(people) == 1:
-        return people.pop()
+        return people[0]
     if _is_title_phrase(phrase) and not re.search(r"s\b", phrase.split()[-1]):
         return _party_by_title(draft, phrase)
     return None
@@ -232,7 +367,8 @@ def _person_subject_party(draft: Draft, sentence: Sentence) -> str | None:
 
 def _is_policy_statement(sentence: Sentence) -> bool:
     return bool(re.search(r"\b(?:must|should|cannot|can be no|will|remain|is essential|"
-                          r"are essential|is critical)\b", sentence.text))
+                          r"are essential|is critical|is required|are required|is needed|"
+                          r"works to|work to|is vital|are vital)\b", sentence.text))
 
 
 def _statement(sentence: Sentence, v: int) -> str:

@@ -63,7 +63,8 @@ def subject_of(sentence: Sentence, verb: int) -> int | None:
     """Return the subject token of ``verb``, following conjunctions and auxiliaries upward.
 
     "X reaffirmed A and stressed B": "stressed" is a conjunct of "reaffirmed" and shares its
-    subject; a participle clause ("Underscoring ..., X committed") takes its head's subject.
+    subject; a participle clause ("Underscoring ..., X committed") takes its head's subject, and
+    an auxiliary ("will") that of the verb it helps.
     """
     node = verb
     for _ in range(6):
@@ -71,7 +72,7 @@ def subject_of(sentence: Sentence, verb: int) -> int | None:
             if sentence.tokens[i].dep in SUBJECT_DEPS:
                 return i
         tok: Token = sentence.tokens[node]
-        if tok.dep in ("conj", "xcomp", "advcl", "ccomp") and tok.head != node:
+        if tok.dep in ("conj", "xcomp", "advcl", "ccomp", "aux", "auxpass") and tok.head != node:
             node = tok.head
             continue
         return None
