@@ -48,7 +48,8 @@ def load_model(name: str | None = None) -> Language:
     resolved = resolve_model_name(name)
     try:
         return spacy.load(resolved, exclude=list(UNUSED_COMPONENTS))
-    except OSError as e:
+    except (OSError, ImportError, TypeError, AttributeError, ValueError) as e:
+        # OSError: not installed; the others: a package that is no spaCy pipeline.
         raise ModelError(f"cannot load spaCy model '{resolved}': it is not installed or not a "
                          "spaCy pipeline; install it with pip or pass --model NAME") from e
 

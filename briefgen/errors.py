@@ -57,7 +57,7 @@ class BriefFormatError(BriefgenError):
     exit_code = 9
 
 
-class Interrupted(BriefgenError):
+class Interrupted(BriefgenError):  # noqa: N818 - Ctrl-C is not an error of the user
     """The user pressed Ctrl-C; work was stopped and partial files removed."""
 
     exit_code = 130
@@ -67,13 +67,15 @@ class Interrupted(BriefgenError):
 EXIT_CODES: dict[int, str] = {
     0: "success",
     1: "other error a user can cause (BriefgenError)",
-    2: "usage error: unknown option or missing argument",
+    2: "usage error: unknown option, missing argument, or invalid option value (--date, "
+       "--format, -o disagreeing with -f)",
     3: "input cannot be read (missing, directory, permissions, unsupported type)",
     4: "input bytes cannot be decoded as text",
     5: "input has no usable text (empty, only boilerplate, no sentences)",
     6: "the spaCy model cannot be loaded",
     7: "template error (missing template, syntax error, unknown field)",
-    8: "output cannot be written (missing directory, file exists, unknown format)",
+    8: "output cannot be written (missing directory, file exists without --force, -o is a "
+       "directory)",
     9: "Brief JSON is invalid or breaks the schema",
     70: "internal error (a bug): rerun with --debug and report it",
     130: "interrupted (Ctrl-C)",
