@@ -29,12 +29,20 @@ PARAGRAPH_BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"\b(?:positions|views|opinions)\b", re.I), "disclaimer"),
     (re.compile(r"^\s*(?:view|read|see) (?:it |the (?:full )?(?:text|story|release) )?in full\b",
                 re.I), "link text"),
+    (re.compile(r"^\s*(?:view|read|see) the (?:full|complete) (?:text|story|release|readout|"
+                r"statement|article|transcript|remarks)\b", re.I), "link text"),
+    (re.compile(r"^\s*this (?:article|content|material|story|post) (?:was |is |has been )?"
+                r"(?:originally |first )?(?:published|posted|appeared|syndicated|republished)\b",
+                re.I), "syndication disclaimer"),
+    (re.compile(r"\b(?:republished|reprinted|reproduced) (?:here )?with (?:kind )?permission\b",
+                re.I), "syndication disclaimer"),
     (re.compile(r"^\s*(?:read|learn|find out|see) more\b", re.I), "link text"),
     (re.compile(r"^\s*(?:click|tap) here\b", re.I), "link text"),
     (re.compile(r"^\s*for (?:more|further|additional) information\b[^.]{0,80}"
                 r"(?:contact|visit|see|please)\b", re.I), "contact line"),
     (re.compile(r"^\s*(?:media|press) (?:contact|inquiries)\b", re.I), "contact line"),
-    (re.compile(r"^\s*(?:#{3,}|-{2,}\s*end\s*-{2,}|\*{3,}|end text\.?)\s*$", re.I), "end marker"),
+    (re.compile(r"^\s*(?:#(?: ?#){2,}|-{2,}\s*end\s*-{2,}|\*{3,}|end text\.?)\s*$", re.I),
+     "end marker"),
     (re.compile(r"^\s*begin text:?\s*$", re.I), "text marker"),
     (re.compile(r"^\s*(?:office of the (?:spokesperson|press secretary|spokesman)"
                 r"|media note|press statement|for immediate release|readout|fact sheet)\s*$",
@@ -74,12 +82,12 @@ def clean(source: Source) -> CleanText:
 def normalize_text(text: str) -> str:
     """Return NFC text with unified newlines and spaces and no XML-illegal characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
     text = make_xml_safe(text, " ")
     text = ZERO_WIDTH.sub("", text)
     text = UNICODE_SPACES.sub(" ", text)
     text = re.sub(r"[ \t]+", " ", text)
-    return re.sub(r" *\n *", "\n", text).strip()
+    # NFC last: taking out a zero-width character can bring a letter and an accent together.
+    return unicodedata.normalize("NFC", re.sub(r" *\n *", "\n", text).strip())
 
 
 def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[Removed]]:

@@ -50,10 +50,37 @@ class BulletList:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A grid with one header row; every row has as many cells as the header."""
+    """A grid with one header row; ``widths`` are column shares of the text width (sum 1)."""
 
     header: tuple[Inlines, ...]
     rows: tuple[tuple[Inlines, ...], ...]
+    widths: tuple[float, ...] = ()
+
+    def column_shares(self) -> tuple[float, ...]:
+        """Return ``widths``, or shares computed from the content when none were set."""
+        columns = max((len(r) for r in (self.header, *self.rows)), default=0)
+        if len(self.widths) == columns:
+            return self.widths
+        return column_shares([self])
+
+
+def column_shares(tables: list[Table]) -> tuple[float, ...]:
+    """Share the text width among columns by their longest text, the same for every table given.
+
+    Tables with the same header (one participants table per party) get one set of widths so
+    their columns line up down the page. A column gets at least its longest word and at most
+    48 characters' worth before wrapping.
+    """
+    columns = max((len(r) for t in tables for r in (t.header, *t.rows)), default=0)
+    weights = [6] * columns
+    for table in tables:
+        for row in (table.header, *table.rows):
+            for c, cell in enumerate(row):
+                text = plain_text(cell)
+                longest_word = max((len(w) for w in text.split()), default=0)
+                weights[c] = max(weights[c], min(max(len(text), longest_word + 2), 48))
+    total = sum(weights) or 1
+    return tuple(w / total for w in weights)
 
 
 @dataclass(frozen=True, slots=True)

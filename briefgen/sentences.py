@@ -86,8 +86,13 @@ def _logical_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
 def _split_line(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     segment = text[start:end]
     sent_start = 0
+    # The full stop of a numbered item's marker ("1. The sides...") ends no sentence.
+    marker = LIST_ITEM.match(segment)
+    marker_end = marker.end() if marker else 0
     for m in BOUNDARY.finditer(segment):
         cut = m.start(3)
+        if m.end() <= marker_end:
+            continue
         if not is_sentence_end(segment, m.start(1), m.group(1), m.end()):
             continue
         piece = segment[sent_start:cut]

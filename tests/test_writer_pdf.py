@@ -302,11 +302,22 @@ def test_wide_table_with_long_cells_wraps_inside_the_page(tmp_path: Path) -> Non
     assert warnings == ()
 
 
-def test_column_widths_fill_the_frame() -> None:
-    rows = [row("No.", "Name", "Notes"), row("1", "Jane", "A long note " * 20)]
-    widths = pdf._column_widths(rows, 468.0)
-    assert sum(widths) == pytest.approx(468.0)
-    assert widths[2] > widths[1] > widths[0] > 0
+def test_column_shares_fill_the_frame() -> None:
+    table = Table(row("No.", "Name", "Notes"), (row("1", "Jane", "A long note " * 20),))
+    shares = table.column_shares()
+    assert sum(shares) == pytest.approx(1.0)
+    assert shares[2] > shares[1] >= shares[0] > 0
+
+
+def test_tables_with_one_header_share_column_widths(tmp_path: Path) -> None:
+    from briefgen.render.markup import align_tables
+
+    short = Table(row("Name", "Rank", "Title"), (row("Al", "Gen.", "Head"),))
+    long = Table(row("Name", "Rank", "Title"), (row("Abd Al Karim Hadiya", "Major General",
+                                                    "Office Director for the General"),))
+    aligned = align_tables([short, long])
+    assert aligned[0].widths == aligned[1].widths
+    assert sum(aligned[0].widths) == pytest.approx(1.0)
 
 
 def test_empty_and_ragged_blocks_are_tolerated(tmp_path: Path) -> None:

@@ -28,16 +28,21 @@ def template_context(brief: Brief, options: MemoOptions) -> dict[str, Any]:
     """Return the variables every template sees (documented in README)."""
     data = brief.to_dict()
     memo_date = options.date or dt.date.today()
+    # A hand-written Brief may name a party it does not list: it gets a group of its own so
+    # that none of its attendees or positions is left out of the memo.
+    named = [p["name"] for p in data["parties"]]
+    aliases = {p["name"]: p["aliases"] for p in data["parties"]}
+    used = [item["party"] for item in (*data["attendees"], *data["positions"])]
+    names = list(dict.fromkeys([*named, *(n for n in used if n is not None and n != JOINT)]))
     groups = []
-    for party in data["parties"]:
+    for name in names:
         groups.append({
-            "name": party["name"],
-            "aliases": party["aliases"],
-            "attendees": [a for a in data["attendees"] if a["party"] == party["name"]],
-            "positions": [p for p in data["positions"] if p["party"] == party["name"]],
+            "name": name,
+            "aliases": aliases.get(name, []),
+            "attendees": [a for a in data["attendees"] if a["party"] == name],
+            "positions": [p for p in data["positions"] if p["party"] == name],
         })
-    unaffiliated = [a for a in data["attendees"]
-                    if a["party"] not in {p["name"] for p in data["parties"]}]
+    unaffiliated = [a for a in data["attendees"] if a["party"] is None or a["party"] == JOINT]
     if unaffiliated:
         groups.append({"name": "Other participants", "aliases": [], "attendees": unaffiliated,
                        "positions": []})

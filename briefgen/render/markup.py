@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
@@ -21,18 +22,27 @@ from briefgen.document import (
     Rule,
     Span,
     Table,
+    column_shares,
+    plain_text,
 )
 
 #: Containers a template may use: "::: fields" (memo header) and paragraph roles.
 CONTAINERS = ("fields", "note")
+LINE_BREAK = re.compile(r"\r\n|[\r\n]")
+LEADING_BLANKS = re.compile(r"\A[ \t]+")
 # Markdown punctuation that must be escaped in a value (CommonMark allows a backslash
 # before any ASCII punctuation).
 ESCAPED = frozenset("\\`*_{}[]()<>#+-.!|&~:\"'$%=^@,;/?")
 
 
 def escape_markdown(text: str) -> str:
-    """Return ``text`` so that Markdown shows it literally (no emphasis, links, lists...)."""
-    text = " ".join(text.split("\n"))
+    """Return ``text`` so that Markdown shows it literally (no emphasis, links, lists...).
+
+    Line breaks become spaces and leading spaces and tabs become one space: a value is one
+    line of text, and at the start of a line four spaces or a tab would make it a code block.
+    """
+    # Markdown ends a line at CR, LF or CRLF.
+    text = LEADING_BLANKS.sub(" ", LINE_BREAK.sub(" ", text))
     return "".join("\\" + ch if ch in ESCAPED else ch for ch in text)
 
 
@@ -47,7 +57,18 @@ def build_parser() -> MarkdownIt:
 def parse_markdown(source: str, metadata: Metadata) -> Document:
     """Parse rendered template Markdown into a Document with ``metadata``."""
     tokens = build_parser().parse(source)
-    return Document(metadata=metadata, blocks=tuple(_blocks(tokens)))
+    return Document(metadata=metadata, blocks=tuple(align_tables(_blocks(tokens))))
+
+
+def align_tables(blocks: list[Block]) -> list[Block]:
+    """Give tables that share a header one set of column widths, so they line up."""
+    families: dict[tuple[str, ...], list[Table]] = {}
+    for block in blocks:
+        if isinstance(block, Table):
+            families.setdefault(tuple(plain_text(c) for c in block.header), []).append(block)
+    shares = {key: column_shares(tables) for key, tables in families.items()}
+    return [Table(b.header, b.rows, shares[tuple(plain_text(c) for c in b.header)])
+            if isinstance(b, Table) else b for b in blocks]
 
 
 def _blocks(tokens: Sequence[Token]) -> list[Block]:

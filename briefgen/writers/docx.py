@@ -332,16 +332,6 @@ def set_table_width(table, widths: list[int], layout_fixed: bool) -> None:
             cell.width = width
 
 
-def column_widths(rows: list[tuple[Inlines, ...]], columns: int, text_width: int) -> list[int]:
-    """Split the text width between columns by the length of their longest text."""
-    weights = []
-    for index in range(columns):
-        longest = max((len(plain_text(row[index])) for row in rows if index < len(row)), default=0)
-        weights.append(min(max(longest, 6), 40))
-    total = sum(weights)
-    return [text_width * weight // total for weight in weights]
-
-
 def set_cell_padding(table, horizontal: float, vertical: float) -> None:
     """Set the space between cell borders and cell text, in points."""
     margins = make_element("w:tblCellMar")
@@ -359,7 +349,8 @@ def add_grid_table(word: docx.document.Document, block: Table, text_width: int) 
         return
     table = word.add_table(rows=len(rows), cols=columns)
     table.style = word.styles["Table Grid"]
-    set_table_width(table, column_widths(rows, columns, text_width), layout_fixed=False)
+    set_table_width(table, [round(share * text_width) for share in block.column_shares()],
+                    layout_fixed=False)
     tbl_pr = table._tbl.tblPr
     # Word draws the left border one cell padding left of the indent: indent by the padding
     # so the borders line up with the margins.

@@ -219,7 +219,7 @@ class _StoryBuilder:
         cells = [[self.paragraph(c, head if r == 0 else cell, "table") for c in row]
                  for r, row in enumerate(rows)]
         pad = styles.TABLE_CELL_PADDING
-        table = PdfTable(cells, colWidths=_column_widths(rows, self.frame_width), repeatRows=1,
+        table = PdfTable(cells, colWidths=[share * self.frame_width for share in block.column_shares()], repeatRows=1,
                          splitInRow=1, hAlign="LEFT", spaceAfter=styles.TABLE_SPACE_AFTER)
         table.setStyle(PdfTableStyle([
             ("GRID", (0, 0), (-1, -1), styles.TABLE_BORDER_WIDTH,
@@ -499,27 +499,3 @@ def _paragraph_style(style: styles.TextStyle, name: str, align: str, bulleted: b
         leftIndent=styles.BULLET_INDENT if bulleted else 0, bulletIndent=0,
         bulletFontName=face, bulletFontSize=style.size, splitLongWords=1,
     )
-
-
-def _column_widths(rows: Sequence[Sequence[Inlines]], total: float) -> list[float]:
-    """Share ``total`` among columns by content length, never narrower than a column's longest
-    word (up to an equal share), so long cells wrap and short ones are not squeezed."""
-    columns = len(rows[0])
-    pad = 2 * styles.TABLE_CELL_PADDING + 1
-    natural = [pad] * columns
-    minimum = [pad] * columns
-    for r, row in enumerate(rows):
-        style = styles.STYLES["table_header" if r == 0 else "table_cell"]
-        face = FACES[style.bold, style.italic]
-        for c, cell in enumerate(row):
-            text = BREAKING_SPACE.sub(" ", make_xml_safe(plain_text(cell)))
-            natural[c] = max(natural[c], pad + pdfmetrics.stringWidth(text, face, style.size))
-            longest = max((pdfmetrics.stringWidth(word, face, style.size)
-                           for word in text.split()), default=0.0)
-            minimum[c] = max(minimum[c], pad + longest)
-    minimum = [min(width, total / columns) for width in minimum]
-    if sum(natural) <= total:
-        return [total * width / sum(natural) for width in natural]
-    extra = [max(n - m, 0.0) for n, m in zip(natural, minimum, strict=True)]
-    spare = total - sum(minimum)
-    return [m + spare * e / sum(extra) for m, e in zip(minimum, extra, strict=True)]

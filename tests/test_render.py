@@ -1,0 +1,284 @@
+"""render_document: the memo template turns a Brief into the expected Document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from builders import LNA, SHA256, US, make_brief, ref
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefgen.document import (
+    Block,
+    BulletList,
+    Document,
+    FieldList,
+    Heading,
+    Paragraph,
+    Rule,
+    Table,
+    plain_text,
+)
+from briefgen.model import JOINT, Attendee, KeyPoint, Position, SourceInfo
+from briefgen.render import MemoOptions, render_document, render_markdown
+
+OPTIONS = MemoOptions(to="The Secretary", sender="Policy Planning", date=dt.date(2020, 7, 1))
+NO_VALUE = "\u2013"  # the en dash the template prints for a missing rank or title
+REF = re.compile(r" \[¶(\d+)\]$")
+
+
+def headings(document: Document, level: int | None = None) -> list[str]:
+    return [plain_text(b.content) for b in document.blocks
+            if isinstance(b, Heading) and (level is None or b.level == level)]
+
+
+def section(document: Document, title: str) -> list[Block]:
+    """Return the blocks under the level-2 heading ``title`` up to the next level-2 heading."""
+    blocks = list(document.blocks)
+    start = next(i for i, b in enumerate(blocks)
+                 if isinstance(b, Heading) and b.level == 2 and plain_text(b.content) == title)
+    out = []
+    for block in blocks[start + 1:]:
+        if isinstance(block, Heading) and block.level <= 2:
+            break
+        out.append(block)
+    return out
+
+
+def subsections(blocks: list[Block]) -> dict[str, list[Block]]:
+    """Group blocks under their level-3 headings, in order."""
+    groups: dict[str, list[Block]] = {}
+    current: list[Block] | None = None
+    for block in blocks:
+        if isinstance(block, Heading) and block.level == 3:
+            current = groups.setdefault(plain_text(block.content), [])
+        elif current is not None:
+            current.append(block)
+    return groups
+
+
+def bullets(blocks: list[Block]) -> list[str]:
+    return [plain_text(item) for b in blocks if isinstance(b, BulletList) for item in b.items]
+
+
+def section_text(document: Document, title: str) -> str:
+    return " ".join(Document(document.metadata, tuple(section(document, title))).texts())
+
+
+@pytest.fixture(scope="module")
+def memo() -> Document:
+    return render_document(make_brief(), OPTIONS)
+
+
+def test_memo_starts_with_title_fields_and_rule(memo: Document) -> None:
+    title, fields, rule = memo.blocks[:3]
+    assert title == Heading(1, title.content) and plain_text(title.content) == "Memorandum"
+    assert isinstance(fields, FieldList)
+    assert [(f.label.rstrip(":"), plain_text(f.value)) for f in fields.fields] == [
+        ("TO", "The Secretary"),
+        ("FROM", "Policy Planning"),
+        ("DATE", "July 1, 2020"),
+        ("SUBJECT", "U.S.-LNA Discussion on Militia Demobilization"),
+    ]
+    assert isinstance(rule, Rule)
+    assert headings(memo, 1) == ["Memorandum"]
+
+
+def test_subject_option_overrides_the_title() -> None:
+    document = render_document(make_brief(), MemoOptions(subject="Libya: militias",
+                                                         date=dt.date(2020, 7, 1)))
+    fields = next(b for b in document.blocks if isinstance(b, FieldList))
+    assert plain_text(fields.fields[-1].value) == "Libya: militias"
+    assert document.metadata.title == "Libya: militias"
+
+
+def test_sections_come_in_order(memo: Document) -> None:
+    assert headings(memo, 2) == ["Summary", "Key Points", "Participants", "Stated Positions",
+                                 "Glossary", "Source"]
+
+
+def test_summary(memo: Document) -> None:
+    assert section_text(memo, "Summary") == make_brief().summary
+
+
+def test_every_key_point_ends_with_its_paragraph_reference(memo: Document) -> None:
+    items = bullets(section(memo, "Key Points"))
+    brief = make_brief()
+    assert len(items) == len(brief.key_points)
+    for item, point in zip(items, brief.key_points, strict=True):
+        assert item == f"{point.text} [¶{point.source.paragraph}]"
+
+
+def test_participants_table_per_party(memo: Document) -> None:
+    groups = subsections(section(memo, "Participants"))
+    assert list(groups) == [US, LNA]
+    brief = make_brief()
+    for party, blocks in groups.items():
+        (table,) = [b for b in blocks if isinstance(b, Table)]
+        assert [plain_text(c) for c in table.header] == ["Name", "Rank", "Title"]
+        rows = [[plain_text(c) for c in row] for row in table.rows]
+        assert rows == [[a.name, a.rank or NO_VALUE, a.title or NO_VALUE]
+                        for a in brief.attendees if a.party == party]
+    meeting = next(b for b in section(memo, "Participants") if isinstance(b, Paragraph))
+    assert plain_text(meeting.content) == "Meeting: July 1; held virtually."
+
+
+def test_a_party_without_attendees_has_no_table() -> None:
+    brief = make_brief()
+    brief = make_brief(attendees=tuple(a for a in brief.attendees if a.party == US))
+    document = render_document(brief, OPTIONS)
+    groups = subsections(section(document, "Participants"))
+    assert list(groups) == [US]
+    assert sum(isinstance(b, Table) for b in section(document, "Participants")) == 1
+
+
+def test_no_attendees_at_all_says_so() -> None:
+    document = render_document(make_brief(attendees=()), OPTIONS)
+    blocks = section(document, "Participants")
+    assert not any(isinstance(b, Table) for b in blocks)
+    assert "No participants are named in the source." in section_text(document, "Participants")
+
+
+def test_unaffiliated_attendees_are_other_participants() -> None:
+    stray = Attendee("Jane Doe", None, "Observer", None, ref(4))
+    document = render_document(make_brief(attendees=(*make_brief().attendees, stray)), OPTIONS)
+    groups = subsections(section(document, "Participants"))
+    assert list(groups) == [US, LNA, "Other participants"]
+    (table,) = groups["Other participants"]
+    assert isinstance(table, Table)
+    assert [plain_text(c) for c in table.rows[0]] == ["Jane Doe", NO_VALUE, "Observer"]
+
+
+def test_positions_joint_first_then_one_subsection_per_party(memo: Document) -> None:
+    groups = subsections(section(memo, "Stated Positions"))
+    assert list(groups) == ["Joint", US, LNA]
+    brief = make_brief()
+    for name, party in (("Joint", JOINT), (US, US), (LNA, LNA)):
+        expected = [f"{p.sentence} [¶{p.source.paragraph}]"
+                    for p in brief.positions if p.party == party]
+        assert bullets(groups[name]) == expected
+
+
+def test_every_position_bullet_ends_with_a_paragraph_reference(memo: Document) -> None:
+    items = bullets(section(memo, "Stated Positions"))
+    assert len(items) == len(make_brief().positions)
+    assert all(REF.search(item) for item in items)
+
+
+def test_no_joint_subsection_without_joint_positions() -> None:
+    brief = make_brief()
+    brief = make_brief(positions=tuple(p for p in brief.positions if p.party != JOINT))
+    groups = subsections(section(render_document(brief, OPTIONS), "Stated Positions"))
+    assert list(groups) == [US, LNA]
+
+
+def test_no_positions_says_so() -> None:
+    document = render_document(make_brief(positions=()), OPTIONS)
+    assert section_text(document, "Stated Positions") == "The source states no positions."
+
+
+def test_a_position_of_an_unlisted_party_is_not_dropped() -> None:
+    # Regression: a hand-written Brief naming a party missing from "parties" lost the position.
+    extra = Position("Russian Federation", "denied", "any role", "Moscow denied any role.",
+                     ref(5, 11))
+    document = render_document(make_brief(positions=(*make_brief().positions, extra)), OPTIONS)
+    groups = subsections(section(document, "Stated Positions"))
+    assert list(groups) == ["Joint", US, LNA, "Russian Federation"]
+    assert bullets(groups["Russian Federation"]) == ["Moscow denied any role. [¶5]"]
+
+
+def test_glossary_table(memo: Document) -> None:
+    (table,) = [b for b in section(memo, "Glossary") if isinstance(b, Table)]
+    assert [[plain_text(c) for c in row] for row in table.rows] == [
+        ["DDR", "disarmament, demobilization, and reintegration", "the source"],
+        ["GNA", "Government of National Accord", "built-in list"],
+    ]
+
+
+def test_no_glossary_section_without_entries() -> None:
+    assert "Glossary" not in headings(render_document(make_brief(glossary=()), OPTIONS))
+
+
+def test_context_section_only_when_there_is_context(memo: Document) -> None:
+    assert "Context" not in headings(memo)
+    point = KeyPoint("Militias have operated across Libya since 2011.", "s", ref(6, 12))
+    document = render_document(make_brief(context=(point,)), OPTIONS)
+    assert headings(document, 2) == ["Summary", "Key Points", "Participants",
+                                     "Stated Positions", "Context", "Glossary", "Source"]
+    assert bullets(section(document, "Context")) == [
+        "Militias have operated across Libya since 2011. [¶6]"]
+
+
+def test_source_section(memo: Document) -> None:
+    blocks = section(memo, "Source")
+    assert all(isinstance(b, Paragraph) and b.role == "note" for b in blocks)
+    text = section_text(memo, "Source")
+    assert "readout-2020-07-01.txt" in text
+    assert "U.S.-LNA Discussion on Militia Demobilization" in text
+    assert f"SHA-256 {SHA256}" in text
+    assert "extractive" in text
+    assert "1 boilerplate passage was left out of the source (syndication disclaimer)" in text
+
+
+def test_several_sources_are_numbered_and_refs_name_the_document() -> None:
+    sources = (*make_brief().sources, SourceInfo("second.txt", "Second readout", "ab" * 32))
+    document = render_document(make_brief(sources=sources), OPTIONS)
+    assert all(re.search(r" \[1 ¶\d+\]$", item) for item in bullets(section(document,
+                                                                              "Key Points")))
+    text = section_text(document, "Source")
+    assert "[1] U.S.-LNA Discussion" in text and "[2] Second readout" in text
+
+
+def test_metadata(memo: Document) -> None:
+    assert memo.metadata.title == "U.S.-LNA Discussion on Militia Demobilization"
+    assert memo.metadata.subject == "Briefing memo: U.S.-LNA Discussion on Militia Demobilization"
+    assert memo.metadata.author == "Policy Planning"
+    assert memo.metadata.keywords == ("briefing memo", US, LNA)
+    assert memo.metadata.created == dt.datetime(2020, 7, 1, tzinfo=dt.timezone.utc)
+
+
+SPECIALS = [
+    "*stars* and _underscores_", "# not a heading", "<b>tag</b> & &amp;", "a | pipe",
+    "]]> <![CDATA[", "{{ brief.title }} {% raw %}", "1. numbered", "- dash", "AT&T's \"deal\"",
+    "[¶9] (x)", "back\\slash", "مرحبا Ж 東京 🙂",
+]
+
+
+@pytest.mark.parametrize("special", SPECIALS)
+def test_special_characters_in_brief_fields_survive(special: str) -> None:
+    brief = make_brief(
+        title=f"Title {special}",
+        summary=f"Summary {special}",
+        key_points=(KeyPoint(f"Point {special}", "s", ref(1)),),
+        attendees=(Attendee(f"Name {special}", f"Rank {special}", f"Title {special}", US,
+                            ref(4)),),
+        positions=(Position(US, "said", "x", f"Position {special}", ref(3)),),
+        sources=(SourceInfo(f"file {special}.txt", f"Source {special}", SHA256),),
+    )
+    document = render_document(brief, OPTIONS)
+    texts = document.texts()
+    for expected in (f"Summary {special}", f"Point {special} [¶1]", f"Name {special}",
+                     f"Rank {special}", f"Title {special}", f"Position {special} [¶3]"):
+        assert expected in texts
+    fields = next(b for b in document.blocks if isinstance(b, FieldList))
+    assert plain_text(fields.fields[-1].value) == f"Title {special}"
+    source_text = section_text(document, "Source")
+    assert f"Source {special} — file file {special}.txt; SHA-256 {SHA256}." in source_text
+    # Nothing in a value turned into emphasis, headings or extra blocks.
+    assert headings(document, 2) == ["Summary", "Key Points", "Participants",
+                                     "Stated Positions", "Glossary", "Source"]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text().filter(lambda s: s.strip() and "\x00" not in s))
+def test_any_summary_comes_back_literally(value: str) -> None:
+    document = render_document(make_brief(summary=value), OPTIONS)
+    assert " ".join(section_text(document, "Summary").split()) == " ".join(value.split())
+
+
+def test_render_markdown_is_what_the_document_is_parsed_from() -> None:
+    markdown = render_markdown(make_brief(), OPTIONS)
+    assert markdown.startswith("# Memorandum\n")
+    assert r"U\.S\.\-LNA Discussion" in markdown
