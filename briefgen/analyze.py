@@ -80,7 +80,8 @@ def analyze_many(cleans: Sequence[CleanText], model: str | None = None) -> list[
     nlp = load_model(model)
     name = describe_model(nlp)
     layouts = [layout(c) for c in cleans]
-    spans = [(c.body, s, e) for c, lay in zip(cleans, layouts) for _, sents in lay for s, e in sents]
+    spans = [(c.body, s, e)
+             for c, lay in zip(cleans, layouts) for _, sents in lay for s, e in sents]
     docs = iter(nlp.pipe((body[s:e][:MAX_SENTENCE_CHARS] for body, s, e in spans), batch_size=64))
     out = []
     for clean, lay in zip(cleans, layouts):

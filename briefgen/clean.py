@@ -74,7 +74,8 @@ def clean(source: Source) -> CleanText:
         title = kept.pop(0)
     if not kept:
         raise EmptyInputError(
-            f"'{source.path}' holds only boilerplate ({len(removed)} passages removed); "
+            f"'{source.path}' holds only boilerplate ({len(removed)} "
+            f"passage{'s' if len(removed) != 1 else ''} removed); "
             "give the text of the readout itself")
     return CleanText(source=source, title=title, body="\n\n".join(kept), removed=tuple(removed))
 

@@ -180,6 +180,7 @@ def generate(
     with error_boundary(debug):
         from briefgen.pipeline import Timings, build_brief, build_document, write_document
         from briefgen.render import MemoOptions
+        from briefgen.render.templating import load_template
         from briefgen.writers import check_target
 
         log = _log(verbose)
@@ -187,6 +188,7 @@ def generate(
         targets = resolve_targets(output, formats, input_path)
         for _, path in targets:
             check_target(path, force)
+        load_template(template)  # a bad template is reported before the slow analysis
         timings = Timings()
         brief = build_brief(input_path, model=model, max_chars=max_chars, log=log,
                             timings=timings)
@@ -221,7 +223,8 @@ def extract(
         from briefgen.report import print_brief
 
         if hasattr(sys.stdout, "reconfigure"):
-            sys.stdout.reconfigure(errors="replace")  # a non-UTF-8 console shows '?' for what it lacks
+            # A console that is not UTF-8 shows '?' for what it cannot print.
+            sys.stdout.reconfigure(errors="replace")
         print_brief(brief)
 
 

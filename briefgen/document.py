@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Union
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +102,7 @@ class Rule:
     """A horizontal rule separating the header block from the body."""
 
 
-Block = Union[Heading, Paragraph, BulletList, Table, FieldList, Rule]
+Block = Heading | Paragraph | BulletList | Table | FieldList | Rule
 
 
 @dataclass(frozen=True, slots=True)

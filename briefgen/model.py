@@ -243,7 +243,8 @@ class Brief:
         version = d.get("schema_version")
         if version != SCHEMA_VERSION:
             raise BriefFormatError(
-                f"schema_version is {version!r}; this briefgen reads schema_version {SCHEMA_VERSION}")
+                f"schema_version is {version!r}; this briefgen reads schema_version "
+                f"{SCHEMA_VERSION}")
         m = _expect(d.get("meeting", {}), dict, "meeting")
         fmt = _opt(m.get("format", "unknown"), str, "meeting.format") or "unknown"
         if fmt not in MEETING_FORMATS:
@@ -301,7 +302,8 @@ _TYPE_NAMES = {str: "a string", int: "an integer", list: "a list", dict: "an obj
 
 def _expect(value: Any, kind: type, where: str) -> Any:
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise BriefFormatError(f"field '{where}' must be {_TYPE_NAMES[kind]}, got {_json_type(value)}")
+        raise BriefFormatError(
+            f"field '{where}' must be {_TYPE_NAMES[kind]}, got {_json_type(value)}")
     return value
 
 

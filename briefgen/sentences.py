@@ -23,7 +23,8 @@ SENTENCE_STARTERS = frozenset(
     "however meanwhile also additionally further furthermore finally today yesterday "
     "tomorrow there here participants officials".split())
 
-BOUNDARY = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ\u0370-\u03ff\u0400-\u04ff])")
+BOUNDARY = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)"
+                      r"(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ\u0370-\u03ff\u0400-\u04ff])")
 LIST_ITEM = re.compile(r"^\s*(?:[-*•●▪◦]|\d{1,2}[.)])\s+")
 PARAGRAPH_SPLIT = re.compile(r"\n[ \t]*\n")
 

@@ -15,7 +15,8 @@ SEED = ROOT / "seeds" / "000_0ff103b2e130dde9.txt"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "000_seed.brief.json"
 
 EXPECTED_ATTENDEES = [
-    ("United States", "Major General", "Miguel Correa", "National Security Council Senior Director"),
+    ("United States", "Major General", "Miguel Correa",
+     "National Security Council Senior Director"),
     ("United States", None, "Henry Wooster", "Deputy Assistant Secretary of State"),
     ("United States", None, "Richard Norland", "U.S. Ambassador to Libya"),
     ("LNA", "General", "Aoun Al Farjani", "Head of the LNA Command Apparatus"),

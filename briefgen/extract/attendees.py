@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from briefgen.extract import gazetteer
 from briefgen.extract.draft import Draft
 from briefgen.extract.people import PersonMention, find_people
-from briefgen.extract import gazetteer
 from briefgen.extract.syntax import ancestors, children, subtree, token_at
 from briefgen.model import Attendee, Ref, Sentence
 
@@ -75,8 +75,8 @@ def find_meeting_sentence(draft: Draft) -> int | None:
 
 def is_participation_sentence(sentence: Sentence) -> bool:
     """Tell whether a sentence reports who took part (a meeting verb or meeting noun)."""
-    return any(t.text.lower() in MEETING_VERBS and t.tag.startswith("VB")
-               or t.text.lower() in MEETING_NOUNS and t.tag.startswith("NN")
+    return any((t.text.lower() in MEETING_VERBS and t.tag.startswith("VB"))
+               or (t.text.lower() in MEETING_NOUNS and t.tag.startswith("NN"))
                for t in sentence.tokens)
 
 

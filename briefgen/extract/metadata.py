@@ -35,6 +35,7 @@ PLACE = re.compile(
     r"[^.]*?\b(?:in|at)\s+((?:the\s+)?[A-Z][\w’'.-]*(?:,?\s+(?:[A-Z][\w’'.-]*|D\.C\.))*)")
 HOSTING = re.compile(r"\b(?:hosted|hosts|host|welcomed \w+ to|at the White House|on the margins|"
                      r"traveled to|travelled to|visit(?:ed)? to|trip to)\b", re.I)
+JOINT_DOCUMENT = r"\bjoint (?:statement|declaration|communiqu|readout)"
 NOT_PLACES = frozenset({"The", "This", "In", "On"})
 
 
@@ -42,7 +43,7 @@ def extract_metadata(draft: Draft) -> None:
     """Fill in title, meeting date (as written, plus ISO when certain), format and place."""
     analysis = draft.analysis
     draft.title = analysis.clean.title or _first_words(analysis.sentences[0].text)
-    draft.is_joint_statement = bool(re.search(r"\bjoint (?:statement|declaration|communiqu|readout)",
+    draft.is_joint_statement = bool(re.search(JOINT_DOCUMENT,
                                               f"{draft.title} {analysis.paragraphs[0].text}", re.I))
     meeting_sentences = [s for s in analysis.sentences[:12] if MEETING_CUES.search(s.text)]
     date, iso = find_meeting_date(meeting_sentences or list(analysis.sentences[:3]),

@@ -14,9 +14,9 @@ from briefgen.model import Attendee, Party
 SIDE_NOUNS = r"(?:side|delegation|delegations|government|Government|officials|representatives|" \
              r"team|leaders|Leaders|interagency delegation|authorities|counterparts|ministers)"
 SIDE_AFTER = re.compile(rf"\b((?:the\s+)?(?:[A-Z][\w’'.-]*\s+)*?)({SIDE_NOUNS})\b")
-SIDE_OF = re.compile(rf"\b(?:Government|government|representatives|delegation|Delegation|"
-                     rf"officials|leaders|Leaders|ministers|Ministers)\s+of\s+((?:the\s+)?"
-                     rf"[A-Z][^;:.]*)")
+SIDE_OF = re.compile(r"\b(?:Government|government|representatives|delegation|Delegation|"
+                     r"officials|leaders|Leaders|ministers|Ministers)\s+of\s+((?:the\s+)?"
+                     r"[A-Z][^;:.]*)")
 REPRESENTED_BY = re.compile(r"\b(?:represented|led|headed|accompanied|joined)\s+by\b|"
                             r"\bdelegation\s+(?:included|includes|comprised|consisted of)\b")
 US_CUES = re.compile(r"\b(?:U\.S\.|US|USA|United States|American|White House|State Department|"
@@ -55,7 +55,7 @@ class PartyIndex:
         key = gazetteer.normalize_key(phrase)
         if key in self.keys:
             return self.keys[key]
-        for s, e, entry in gazetteer.find_mentions(phrase):
+        for _, _, entry in gazetteer.find_mentions(phrase):
             name = self.keys.get(gazetteer.normalize_key(entry.canonical))
             if name:
                 return name
@@ -121,7 +121,7 @@ def extract_parties(draft: Draft) -> None:
 
 
 def display_name(party: Party, body: str) -> str:
-    """Name a party as the text does: "Republic of Korea" rather than the gazetteer's "South Korea"."""
+    """Name a party as the text does ("Republic of Korea", not the gazetteer's "South Korea")."""
     if party.name in body or gazetteer.lookup(party.name) is None:
         return party.name
     entry = gazetteer.lookup(party.name)

@@ -53,7 +53,8 @@ NAME_PARTICLES = frozenset("al el de da das do dos del della der di du la le van
 NOT_NAME_TOKENS = frozenset({"covid-19", "covid", "gavi", "state", "council", "ministry"})
 
 RANK_PATTERN = re.compile(
-    r"(?:(?<=^)|(?<=[\s,;(]))(" + "|".join(re.escape(r) for r in sorted(RANKS, key=len, reverse=True))
+    r"(?:(?<=^)|(?<=[\s,;(]))("
+    + "|".join(re.escape(r) for r in sorted(RANKS, key=len, reverse=True))
     + r")\s+$", re.I)
 HONORIFIC_PATTERN = re.compile(
     r"(?:(?<=^)|(?<=\s))(" + "|".join(re.escape(h) for h in PLAIN_HONORIFICS) + r")\s+$")
@@ -119,7 +120,7 @@ def _repair(sentence: Sentence, s: int, e: int) -> tuple[int, int] | None:
     text = sentence.text
     name = text[s:e]
     m = POSSESSIVE.search(name)
-    if m and m.start() > 0 and name[m.start() - 1].isalpha() and "’" in m.group() or (
+    if (m and m.start() > 0 and name[m.start() - 1].isalpha() and "’" in m.group()) or (
             m and "'" in m.group()):
         e = s + m.start()
     name = text[s:e]
@@ -216,7 +217,8 @@ def _describe(sentence: Sentence, start: int, end: int, spans: list[tuple[int, i
     before = text[:s]
     rank = None
     m = RANK_PATTERN.search(before)
-    while m and not _is_title_general(before, m):  # "The Honorable Minister Marc Miller": rank may sit before a title too
+    # Ranks may pile up before the name ("The Honorable Minister Marc Miller" keeps its title).
+    while m and not _is_title_general(before, m):
         rank = m.group(1) if rank is None else f"{m.group(1)} {rank}"
         before = before[: m.start()]
         m = RANK_PATTERN.search(before)
@@ -295,7 +297,7 @@ def _pre_title(before: str, floor: int) -> tuple[str | None, str | None, int]:
         title = chunk.strip()
         title = re.sub(r"^(?:the|a|an)\s+", "", title, flags=re.I)
         start = floor + chunk_start + (len(chunk) - len(chunk.lstrip()))
-        return _split_affiliation(title, keep_country=True) + (start,)
+        return (*_split_affiliation(title, keep_country=True), start)
     words = list(re.finditer(r"\S+", segment))
     k = len(words)
     pending_comma = None  # a comma inside a title ("for Security, Democracy, and Human Rights")
@@ -311,7 +313,7 @@ def _pre_title(before: str, floor: int) -> tuple[str | None, str | None, int]:
                 pending_comma = k
             elif pending_comma is None:
                 break
-        elif w.endswith((";", ":")) or not w[:1].isalnum() and not w.startswith("("):
+        elif w.endswith((";", ":")) or (not w[:1].isalnum() and not w.startswith("(")):
             break
         if not (CAPITALISED.match(w) or bare in TITLE_WORDS or w.startswith("(")
                 or gazetteer.lookup(w) is not None):
@@ -319,7 +321,8 @@ def _pre_title(before: str, floor: int) -> tuple[str | None, str | None, int]:
         if bare == "and" and after and any(x.lower() in OFFICE_WORDS for x in after[:2]):
             break  # "President Biden and Prime Minister X": a list, not one title
         k -= 1
-    if pending_comma is not None and not _has_office(" ".join(x.group() for x in words[k:pending_comma])):
+    if pending_comma is not None and not _has_office(
+            " ".join(x.group() for x in words[k:pending_comma])):
         k = pending_comma
     chunk_words = [w.group() for w in words[k:]]
     if chunk_words and chunk_words[-1].lower() == "and":
@@ -335,7 +338,7 @@ def _pre_title(before: str, floor: int) -> tuple[str | None, str | None, int]:
     if not chunk or not _has_office(chunk):
         return None, None, len(before)
     start = floor + words[k].start() if k < len(words) else len(before)
-    return _split_affiliation(chunk, keep_country=False) + (start,)
+    return (*_split_affiliation(chunk, keep_country=False), start)
 
 
 def _post_title(after: str, next_person: bool) -> tuple[str | None, str | None]:
@@ -378,7 +381,7 @@ def _post_title(after: str, next_person: bool) -> tuple[str | None, str | None]:
         if not (CAPITALISED.match(part) or part.lower().startswith("head ")):
             break
         title_parts.append(part)
-    if not title_parts or not _has_office(title_parts[0]) and not _is_org(title_parts[0]):
+    if not title_parts or (not _has_office(title_parts[0]) and not _is_org(title_parts[0])):
         return None, affiliation
     # A second part that names an office of the delegation ("head of the Mexican Delegation")
     # is a role, not part of the title.
@@ -410,7 +413,7 @@ def _country_in(text: str) -> str | None:
 
 
 def _split_affiliation(title: str, keep_country: bool) -> tuple[str | None, str | None]:
-    """Separate a leading nationality from a title: "Estonian Foreign Minister" -> (FM, Estonian)."""
+    """Split a leading nationality off a title: "Estonian Foreign Minister" -> (FM, Estonian)."""
     title = title.strip(" ,.")
     affiliation = None
     if EU_OFFICE.match(title):  # "European Energy Commissioner": an office of the EU

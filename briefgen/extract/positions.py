@@ -1,11 +1,11 @@
-"""Find stated positions: sentences where a party says, affirms, urges... with the party resolved."""
+"""Find stated positions: sentences where a party affirms, urges, agrees... and which party."""
 
 from __future__ import annotations
 
 import re
 
-from briefgen.extract.draft import Draft
 from briefgen.extract.attendees import MEETING_VERBS
+from briefgen.extract.draft import Draft
 from briefgen.extract.people import OFFICE_WORDS
 from briefgen.extract.syntax import children, span_text, subject_of, subtree
 from briefgen.model import JOINT, Position, Ref, Sentence
@@ -159,7 +159,7 @@ def _stance_holder(draft: Draft, sentence: Sentence, v: int) -> str | None:
 
 
 def is_heading(sentence: Sentence) -> bool:
-    """A line without final punctuation in Title Case ("Supporting the People Remains a Priority")."""
+    """A line in Title Case without final punctuation ("Supporting Haiti Remains a Priority")."""
     text = sentence.text.rstrip()
     if text.endswith((".", "!", "?", ":", ";", "”", '"', "’")):
         return False
@@ -184,7 +184,7 @@ def stance_verbs(sentence: Sentence) -> list[int]:
         if word not in STANCE_VERBS:
             continue
         base = _base(word)
-        if base in PARTICLES and PARTICLES[base]:
+        if PARTICLES.get(base):
             kids = [tokens[j].text.lower() for j in children(sentence, i)]
             nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
             if not any(p in kids or p == nxt for p in PARTICLES[base]):
@@ -201,10 +201,8 @@ def stance_verbs(sentence: Sentence) -> list[int]:
                     r"sympathy|congratulations|confidence|optimism|concern|alarm|desire|"
                     r"willingness|intent|intention|view|views|position)\b", obj, re.I):
                 continue
-        if tok.tag == "MD" and word in ("will", "shall"):
-            # Future commitments count only from the issuing side or the parties together.
-            if tok.dep != "aux":
-                continue
+        if tok.tag == "MD" and tok.dep != "aux":
+            continue  # "will" counts only as the auxiliary of a commitment ("will resume")
         if tok.dep in ("amod", "compound") or (tok.tag == "VBN" and tok.dep in ("acl", "relcl")):
             continue
         if _in_indirect_question(sentence, i):
@@ -316,7 +314,8 @@ def _sides(draft: Draft) -> list[str]:
 
 
 def _is_coordinated_titles(phrase: str) -> bool:
-    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", re.sub(r"^the\s+", "", phrase.strip(), flags=re.I))
+    phrase = re.sub(r"^the\s+", "", phrase.strip(), flags=re.I)
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase)
     return len(parts) >= 2 and all(_is_title_phrase(p) for p in parts if p)
 
 
@@ -342,9 +341,9 @@ def _people_parties(draft: Draft, phrase: str) -> list[str]:
         words = a.name.split()
         # The family name may come first ("Shin Wonsik" is "Advisor Shin").
         keys = {words[-1]} | ({words[0]} if len(words) == 2 else set())
-        if a.party and any(re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", phrase) for k in keys):
-            if a.party not in out:
-                out.append(a.party)
+        named = any(re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", phrase) for k in keys)
+        if a.party and named and a.party not in out:
+            out.append(a.party)
     return out
 
 

@@ -15,11 +15,6 @@ def token_at(sentence: Sentence, offset: int) -> int | None:
     return None
 
 
-def tokens_in(sentence: Sentence, start: int, end: int) -> list[int]:
-    """Return indexes of tokens lying inside the body span [start, end)."""
-    return [i for i, t in enumerate(sentence.tokens) if t.start >= start and t.start + len(t.text) <= end]
-
-
 def children(sentence: Sentence, head: int) -> list[int]:
     """Return the direct dependents of token ``head``."""
     return [i for i, t in enumerate(sentence.tokens) if t.head == head and i != head]

@@ -93,6 +93,19 @@ def make_environment() -> ImmutableSandboxedEnvironment:
     return env
 
 
+def load_template(name_or_path: str) -> tuple[str, jinja2.Template]:
+    """Find and compile a template, so a bad one is reported before any slow work.
+
+    Raises:
+        TemplateError: the template is missing or has a syntax error.
+    """
+    name, source = find_template(name_or_path)
+    try:
+        return name, make_environment().from_string(source)
+    except jinja2.TemplateSyntaxError as e:
+        raise TemplateError(f"template '{name}' line {e.lineno}: syntax error: {e.message}") from e
+
+
 def render_template(name_or_path: str, context: dict[str, Any]) -> str:
     """Render a template to Markdown text.
 
@@ -100,12 +113,7 @@ def render_template(name_or_path: str, context: dict[str, Any]) -> str:
         TemplateError: the template is missing, has a syntax error, uses an unknown field or
             reaches for something the sandbox forbids.
     """
-    name, source = find_template(name_or_path)
-    env = make_environment()
-    try:
-        template = env.from_string(source)
-    except jinja2.TemplateSyntaxError as e:
-        raise TemplateError(f"template '{name}' line {e.lineno}: syntax error: {e.message}") from e
+    name, template = load_template(name_or_path)
     try:
         return template.render(**context)
     except SecurityError as e:

@@ -53,7 +53,8 @@ def check_target(path: Path, force: bool) -> None:
     """
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
-        raise OutputError(f"cannot write '{path}': directory '{parent}' does not exist; create it first")
+        raise OutputError(
+            f"cannot write '{path}': directory '{parent}' does not exist; create it first")
     if path.is_dir():
         raise OutputError(f"cannot write '{path}': it is a directory; give a file name")
     if path.exists() and not force:

@@ -7,7 +7,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -36,7 +36,6 @@ from briefgen.document import (
     Rule,
     Span,
     Table,
-    plain_text,
 )
 from briefgen.writers import styles
 from briefgen.xmlsafe import make_xml_safe
@@ -219,7 +218,8 @@ class _StoryBuilder:
         cells = [[self.paragraph(c, head if r == 0 else cell, "table") for c in row]
                  for r, row in enumerate(rows)]
         pad = styles.TABLE_CELL_PADDING
-        table = PdfTable(cells, colWidths=[share * self.frame_width for share in block.column_shares()], repeatRows=1,
+        widths = [share * self.frame_width for share in block.column_shares()]
+        table = PdfTable(cells, colWidths=widths, repeatRows=1,
                          splitInRow=1, hAlign="LEFT", spaceAfter=styles.TABLE_SPACE_AFTER)
         table.setStyle(PdfTableStyle([
             ("GRID", (0, 0), (-1, -1), styles.TABLE_BORDER_WIDTH,
