@@ -6,7 +6,7 @@ import re
 
 from briefgen.extract import gazetteer
 from briefgen.extract.draft import Draft
-from briefgen.extract.people import PersonMention, find_people
+from briefgen.extract.people import OFFICE_WORDS, PersonMention, find_people, surname_of
 from briefgen.extract.syntax import ancestors, children, subtree, token_at
 from briefgen.model import Attendee, Ref, Sentence
 
@@ -16,7 +16,7 @@ MEETING_VERBS = frozenset(
     "convened convene co-chaired chaired co-hosted led leads lead launched joined join joins "
     "participated participate attended attend received visited traveled travelled welcomed "
     "represented greeted greet stopped included includes provided delivered gave discussed "
-    "headed heads co-led gathered".split())
+    "headed heads co-led gathered joining hosting welcoming receiving".split())
 # Nouns naming the meeting, whose "with" companions and possessor took part.
 MEETING_NOUNS = frozenset("meeting meetings call talks conversation visit dialogue remarks "
                           "discussion discussions consultations delegation".split())
@@ -38,6 +38,7 @@ def extract_attendees(draft: Draft) -> None:
             draft.participation.add(sentence.index)
             taking_part.extend(chosen)
     draft.meeting_sentence = find_meeting_sentence(draft)
+    taking_part.extend(stance_speakers(draft, mentions_by_sentence, taking_part))
     people = merge_mentions(taking_part)
     # Later mentions of the same person ("Mr. Sullivan", "Foreign Minister Reinsalu") may carry
     # a fuller title or affiliation.
@@ -61,6 +62,48 @@ def extract_attendees(draft: Draft) -> None:
         draft.attendees.append(Attendee(name=best.name, rank=rank, title=title, party=None,
                                         source=Ref.of(first.sentence, draft.document)))
         draft.affiliations.append(affiliation)
+
+
+def stance_speakers(draft: Draft, mentions_by_sentence: list[list[PersonMention]],
+                    taking_part: list[PersonMention]) -> list[PersonMention]:
+    """People who state a position in the readout itself ("Assistant Secretary X underscored
+    ...") took part too, unless the clause is about another event ("during her visit in May")
+    or they belong to a side that was not at the meeting ("President Putin said ...").
+    """
+    sides = {m.affiliation for m in taking_part}
+    known = {gazetteer_key(a) for a in sides if a}
+    out = []
+    for sentence, mentions in zip(draft.sentences, mentions_by_sentence):
+        for m in mentions:
+            if m in taking_part or m.possessive or (m.title is None and len(m.name.split()) < 2):
+                continue
+            head = _name_head(sentence, m)
+            if head is None or sentence.tokens[head].dep not in ("nsubj", "nsubjpass"):
+                continue
+            verb = sentence.tokens[head].head
+            if sentence.tokens[verb].text.lower() not in REPORTING_VERBS:
+                continue
+            if any(sentence.tokens[c].text.lower() in ELSEWHERE_PREPOSITIONS
+                   for c in children(sentence, verb)):
+                continue
+            if m.affiliation and gazetteer_key(m.affiliation) not in known:
+                continue
+            out.append(m)
+    return out
+
+
+def gazetteer_key(text: str) -> str:
+    entry = gazetteer.lookup(text)
+    return entry.canonical if entry else text
+
+
+# Reporting verbs whose named subject speaks in the meeting being read out.
+REPORTING_VERBS = frozenset(
+    "affirmed reaffirmed stressed underscored emphasized highlighted reiterated welcomed "
+    "condemned urged encouraged expressed congratulated thanked proposed committed pledged "
+    "announced briefed noted recognized commended applauded praised acknowledged confirmed "
+    "raised called outlined detailed recalled offered shared conveyed voiced discussed said "
+    "agreed underlined".split())
 
 
 def find_meeting_sentence(draft: Draft) -> int | None:
@@ -93,19 +136,20 @@ def is_participant(sentence: Sentence, mention: PersonMention) -> bool:
         if nxt not in MEETING_NOUNS and not (following and following[0].lower().strip("’'s")
                                              in MEETING_NOUNS):
             return False
+    if any(sentence.tokens[i].tag == "IN" and w in ELSEWHERE_PREPOSITIONS
+           for i, w in zip(chain, words)):
+        return False  # "during her visit to X in May": another event
     for i, word in zip(chain, words):
         tok = sentence.tokens[i]
-        if tok.tag == "IN" and word in ELSEWHERE_PREPOSITIONS:
-            return False
         if (tok.tag.startswith("VB") and word in MEETING_VERBS) or \
                 (tok.tag.startswith("NN") and word in MEETING_NOUNS):
             return True
         if tok.dep == "ROOT":
             break
-    # A person in a list the parser attached oddly: accept when a meeting verb governs the root.
+    # A titled person in a list the parser attached oddly ("Joining the President on the call
+    # were X, Y and Z"): accept when the sentence has a meeting verb.
     return mention.title is not None and any(
-        sentence.tokens[i].text.lower() in MEETING_VERBS and sentence.tokens[i].dep == "ROOT"
-        for i in range(len(sentence.tokens)))
+        t.text.lower() in MEETING_VERBS and t.tag.startswith("VB") for t in sentence.tokens)
 
 
 def _name_head(sentence: Sentence, mention: PersonMention) -> int | None:
@@ -136,13 +180,16 @@ def is_same_person(group: list[PersonMention], m: PersonMention) -> bool:
     if m in group:
         return True
     names = [g.name for g in group]
-    tokens = set(m.name.lower().replace(".", "").split())
+    tokens = set(m.name.lower().replace(".", "").replace(",", "").split())
     for name in names:
-        other = set(name.lower().replace(".", "").split())
-        if name.split()[-1] == m.name.split()[-1] and (tokens <= other or other <= tokens):
+        other = set(name.lower().replace(".", "").replace(",", "").split())
+        if surname_of(name) == surname_of(m.name) and (tokens <= other or other <= tokens):
             return True
-        # East Asian order: "Kishida Fumio" is later "Prime Minister Kishida".
-        if len(m.name.split()) == 1 and m.name == name.split()[0] and len(name.split()) == 2:
+        # A surname alone matches a fuller name holding it ("Arévalo" in "Bernardo Arévalo de
+        # León"); in East Asian order the family name comes first ("Kishida Fumio").
+        words = name.split()
+        if len(m.name.split()) == 1 and len(words) >= 2 and (
+                m.name in words[1:] or (len(words) == 2 and m.name == words[0])):
             return True
     return False
 
@@ -186,12 +233,21 @@ def side_hint(group: list[PersonMention]) -> tuple[str | None, bool]:
             else:
                 roots = [a]
             scope = set().union(*(subtree(sentence, r) for r in roots)) - own if roots else set()
+            # "led a delegation to Panama": a destination is not a side.
+            for i in list(scope):
+                tok_i = sentence.tokens[i]
+                if tok_i.tag == "IN" and tok_i.text.lower() in ("to", "in", "at", "with", "for"):
+                    scope -= set(subtree(sentence, i))
+            if word in ("led", "leads", "lead", "headed", "heads") and not any(
+                    sentence.tokens[i].text.lower() in DELEGATION_WORDS for i in scope | {a}):
+                continue  # "led the first U.S.-Serbia Dialogue" names no side
             found = _party_mention(sentence, scope, head)
             if found:
                 return found, word.startswith("represent")
     return None, False
 
 
+DELEGATION_WORDS = frozenset({"delegation", "delegations", "team", "side", "group"})
 SIDE_CUES = frozenset({"represented", "represents", "represent", "led", "leads", "lead",
                        "headed", "heads", "delegation", "delegations", "included", "includes"})
 
@@ -212,6 +268,8 @@ def _party_mention(sentence: Sentence, scope: set[int], near: int) -> str | None
         return best[1]
     for e in sentence.entities:
         i = token_at(sentence, e.start)
-        if i is not None and e.label in ("ORG", "NORP", "GPE"):
+        if i is not None and i in scope and e.label in ("ORG", "NORP", "GPE") and \
+                len(e.text.split()) <= 5 and \
+                not any(w.lower() in OFFICE_WORDS for w in e.text.split()):
             return re.sub(r"^the\s+", "", e.text, flags=re.I)
     return None

@@ -6,6 +6,7 @@ import math
 import re
 
 from briefgen.extract.draft import Draft
+from briefgen.extract.people import surname_of
 from briefgen.model import KeyPoint, Ref, Sentence
 
 KEY_POINT_COUNT = 5
@@ -108,14 +109,14 @@ def resolve_reference(draft: Draft, sentence: Sentence) -> str | None:
 def _previous_person(draft: Draft, sentence: Sentence) -> str | None:
     for prev in reversed(draft.sentences[: sentence.index]):
         for a in draft.attendees:
-            surname = a.name.split()[-1]
+            surname = surname_of(a.name)
             if re.search(rf"\b{re.escape(surname)}\b", prev.text):
                 return f"{a.title} {a.name}" if a.title and len(a.title) < 40 else a.name
     return None
 
 
 def _participant_names(draft: Draft) -> str | None:
-    names = [a.name.split()[-1] for a in draft.attendees]
+    names = [surname_of(a.name) for a in draft.attendees]
     if 2 <= len(names) <= 4:
         return ", ".join(names[:-1]) + " and " + names[-1]
     parties = [p.name for p in draft.parties]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from briefgen.extract import gazetteer
 from briefgen.extract.draft import Draft
-from briefgen.extract.people import OFFICE_WORDS
+from briefgen.extract.people import OFFICE_WORDS, surname_of
 from briefgen.model import Attendee, Party
 
 # "<X> side / delegation / government ..." and "... of <X>" name a side of the meeting.
@@ -17,9 +17,13 @@ SIDE_AFTER = re.compile(rf"\b((?:the\s+)?(?:[A-Z][\w’'.-]*\s+)*?)({SIDE_NOUNS}
 SIDE_OF = re.compile(r"\b(?:Government|government|representatives|delegation|Delegation|"
                      r"officials|leaders|Leaders|ministers|Ministers)\s+of\s+((?:the\s+)?"
                      r"[A-Z][^;:.]*)")
+FOREIGN_OFFICES = re.compile(r"\b(?:Minister|King|Queen|Crown Prince|Emir|Sultan|Chancellor|"
+                             r"Premier|Prime|Ministry)\b")
 REPRESENTED_BY = re.compile(r"\b(?:represented|led|headed|accompanied|joined)\s+by\b|"
                             r"\bdelegation\s+(?:included|includes|comprised|consisted of)\b")
 US_CUES = re.compile(r"\b(?:U\.S\.|US|USA|United States|American|White House|State Department|"
+                     r"National Security Advisor|Homeland Security Advisor|Under Secretary|"
+                     r"Assistant Secretary|Deputy Secretary|President (?:Biden|Trump|Obama)|"
                      r"Department of State|Biden|Harris|Blinken)\b|Secretary of State")
 
 
@@ -87,6 +91,10 @@ def extract_parties(draft: Draft) -> None:
         candidates.append(mention)
     for part in title_compound_parts(draft.title):
         candidates.append(part)
+    # Countries the headline names ("Call with President-Elect Arévalo of Guatemala", "Visit
+    # to Panama and Colombia"); those that turn out to have no one and say nothing are pruned.
+    title = draft.title
+    candidates.extend(title[s:e] for s, e, _ in gazetteer.find_mentions(title))
     if draft.home_party and (any(a is None for a in draft.affiliations) or not candidates):
         candidates.insert(0, draft.home_party)
     # Known countries and organisations first, then other names shortest first, so that
@@ -140,7 +148,9 @@ def prune_parties(draft: Draft) -> None:
     for party in draft.parties:
         in_meeting = index is not None and any(
             index.resolve(alias) == party.name and alias in meeting for alias in party.aliases)
-        if party.name in used or in_meeting or party.name in title_compound_parts(draft.title):
+        in_title = any(index is not None and index.resolve(part) == party.name
+                       for part in title_compound_parts(draft.title))
+        if party.name in used or in_meeting or in_title:
             kept.append(party)
     draft.parties = kept
 
@@ -240,11 +250,19 @@ def assign_attendee_parties(draft: Draft, index: PartyIndex) -> None:
                  if j != i and other.source.sentence == attendee.source.sentence
                  and resolved[j] is not None and resolved[j] != draft.home_party]
         others = [p.name for p in index.parties if p.name != draft.home_party]
+        sentence = draft.sentences[attendee.source.sentence].text
+        here = [p for p in others if any(alias in sentence for alias in _aliases(index, p))]
+        foreign = _foreign_office(draft, attendee)
         if draft.home_party and len(set(mates)) == 1 and _after_with(draft, attendee):
             resolved[i] = mates[0]
-        elif draft.home_party and len(others) == 1 and _after_with(draft, attendee) \
+        elif draft.home_party and (_after_with(draft, attendee) or foreign) \
                 and not _home_title(attendee):
-            resolved[i] = others[0]  # "X met with Y": Y is on the other side
+            # "While in Panama, X met with President Y": Y is on the other side, the one named
+            # in the sentence, or the only other side there is.
+            if len(here) == 1:
+                resolved[i] = here[0]
+            elif len(others) == 1:
+                resolved[i] = others[0]
     draft.attendees = [
         Attendee(a.name, a.rank, a.title, party or draft.home_party, a.source)
         for a, party in zip(draft.attendees, resolved)]
@@ -265,6 +283,16 @@ def _has_office_word(text: str) -> bool:
     return any(w.lower() in OFFICE_WORDS for w in text.split()[1:])
 
 
+def _aliases(index: PartyIndex, name: str) -> tuple[str, ...]:
+    return next((p.aliases for p in index.parties if p.name == name), ())
+
+
+def _foreign_office(draft: Draft, attendee: Attendee) -> bool:
+    """An office the United States government does not have (minister, king, chancellor)."""
+    return draft.home_party == "United States" and bool(
+        attendee.title and FOREIGN_OFFICES.search(attendee.title))
+
+
 def _home_title(attendee: Attendee) -> bool:
     return bool(attendee.title and US_CUES.search(attendee.title))
 
@@ -272,5 +300,5 @@ def _home_title(attendee: Attendee) -> bool:
 def _after_with(draft: Draft, attendee: Attendee) -> bool:
     sentence = draft.sentences[attendee.source.sentence]
     text = sentence.text
-    pos = text.find(attendee.name.split()[-1])
+    pos = text.find(surname_of(attendee.name))
     return pos > 0 and " with " in text[:pos]

@@ -46,6 +46,9 @@ RANKS = (
     "His Majesty", "Her Majesty", "His Royal Highness", "Her Royal Highness", "His Highness",
     "Her Highness", "Ambassador", "Amb.",
 )
+HONORIFIC_WORDS = frozenset({"his", "her", "majesty", "highness", "excellency", "royal", "honorable",
+                             "honourable", "sheikh", "sheikha"})
+NAME_SUFFIX = re.compile(r",?\s+(?:Jr\.|Sr\.|II|III|IV)(?=[\s,.;:)]|$)")
 PLAIN_HONORIFICS = ("Mr.", "Ms.", "Mrs.", "Mr", "Ms", "Mrs", "Mx.", "Madam", "Miss")
 NAME_PARTICLES = frozenset("al el de da das do dos del della der di du la le van von bin ibn "
                            "bint ben abu abd y e st".split())
@@ -78,7 +81,13 @@ class PersonMention:
 
     @property
     def surname(self) -> str:
-        return self.name.split()[-1]
+        return surname_of(self.name)
+
+
+def surname_of(name: str) -> str:
+    """The family name to match later mentions on: the last word before "Jr." or "II"."""
+    words = [w for w in NAME_SUFFIX.sub("", name).split() if w]
+    return words[-1] if words else name
 
 
 def find_people(sentence: Sentence) -> list[PersonMention]:
@@ -105,6 +114,7 @@ def _name_spans(sentence: Sentence) -> list[tuple[int, int]]:
         if span is not None:
             spans.append(span)
     spans.extend(_title_anchored_names(sentence, spans))
+    spans.extend(_companion_names(sentence, spans))
     spans = sorted(set(spans))
     merged: list[tuple[int, int]] = []
     for s, e in spans:
@@ -126,16 +136,40 @@ def _repair(sentence: Sentence, s: int, e: int) -> tuple[int, int] | None:
     name = text[s:e]
     # Strip leading title or rank words the model swept into the name ("President Biden").
     words = name.split()
-    while len(words) > 1 and (words[0].lower().strip(".") in TITLE_WORDS
-                              or words[0] in PLAIN_HONORIFICS or f"{words[0]}" in RANKS):
+    while words and (words[0].lower().strip(".") in TITLE_WORDS | HONORIFIC_WORDS
+                     or words[0] in PLAIN_HONORIFICS or f"{words[0]}" in RANKS):
         s += len(words[0]) + (len(name) - len(name.lstrip())) + 1
         words = words[1:]
         name = text[s:e]
-    # A trailing particle ("von der") means the surname was cut off: extend right.
+    if not words:
+        # The model tagged only the title ("Majesty King"): the name follows it.
+        s = e = e + (len(text[e:]) - len(text[e:].lstrip()))
+        m5 = re.match(r"(?:[A-ZÀ-Þ][\w’'-]+(?:\s+|(?=[\s,.;:)]|$))){1,3}", text[s:])
+        if not m5:
+            return None
+        taken = []
+        for w in m5.group(0).split():
+            if w.lower() in TITLE_WORDS or gazetteer.lookup(w) is not None:
+                break
+            taken.append(w)
+        if not taken:
+            return None
+        e = s + len(" ".join(taken))
+        words = taken
+    # A trailing particle ("von der") means the surname was cut off: extend right; so does a
+    # particle phrase or a capitalised word right after ("Arévalo de León", "Pham Minh Chinh").
     if words and words[-1].lower() in NAME_PARTICLES:
         m2 = re.match(r"\s+([A-ZÀ-Þ][\w’'-]+)", text[e:])
         if m2:
             e += m2.end()
+    m2 = re.match(r"\s+(?:(?:de|del|da|di|van|von|bin|al|el)\s+)?([A-ZÀ-Þ][\w’'-]+)(?=[\s,.;:)]|$)",
+                  text[e:])
+    if m2 and _could_extend(m2.group(0), m2.group(1), text[e + m2.end():]):
+        e += m2.end()
+    # Generational suffixes belong to the name ("Joseph R. Biden, Jr.", "Abdullah II").
+    m4 = NAME_SUFFIX.match(text[e:])
+    if m4:
+        e += m4.end()
     # A leading initial ("J. Blinken") means the first name was cut off: extend left.
     if re.match(r"^[A-Z]\.\s", text[s:e]) or _is_lone_surname(sentence, s):
         m3 = re.search(r"([A-ZÀ-Þ][a-zà-ÿ’'-]+)\s+$", text[:s])
@@ -144,6 +178,19 @@ def _repair(sentence: Sentence, s: int, e: int) -> tuple[int, int] | None:
     if gazetteer.lookup(text[s:e]) is not None:
         return None
     return s, e
+
+
+def _could_extend(phrase: str, word: str, after: str) -> bool:
+    """Tell whether a word right after a name is more of the name, not a title or place."""
+    low = word.lower()
+    if low in TITLE_WORDS or low in HONORIFIC_WORDS or gazetteer.lookup(word) is not None:
+        return False
+    if NAME_SUFFIX.match(phrase) or word.isupper():
+        return False
+    if phrase.strip().split()[0].lower() in NAME_PARTICLES:
+        return True
+    # A bare capitalised word: only when the name continues to punctuation, "of", or a verb.
+    return bool(re.match(r"\s*(?:[,.;:)]|of\b|and\b|met\b|$)", after) or NAME_SUFFIX.match(after))
 
 
 def _is_lone_surname(sentence: Sentence, s: int) -> bool:
@@ -191,14 +238,45 @@ def _title_anchored_names(sentence: Sentence, found: list[tuple[int, int]]
     return out
 
 
+def _companion_names(sentence: Sentence, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names NER missed right after "met with" / "spoke with" ("spoke today with Bernardo
+    Arévalo de León and ..."): two to four capitalised words, no title, country or org."""
+    out = []
+    base = sentence.start
+    pattern = re.compile(r"\b(?:met|spoke|talked|meeting|call|conversation)\b[^.,;]{0,30}?\bwith\s+"
+                         r"((?:[A-ZÀ-Þ][\w’'-]+|de|del|da|van|von|bin|al|el)(?:\s+(?:[A-ZÀ-Þ][\w’'-]+|"
+                         r"de|del|da|van|von|bin|al|el)){1,3})(?=\s+and\b|[,.;:]|\s+(?:to|on|in|at)\b)")
+    for m in pattern.finditer(sentence.text):
+        s, e = m.start(1), m.end(1)
+        words = m.group(1).split()
+        if any(fs - base <= s < fe - base or s <= fs - base < e for fs, fe in found):
+            continue
+        if words[0][0].islower() or words[-1][0].islower():
+            continue
+        if any(w.lower() in TITLE_WORDS or w.lower() in HONORIFIC_WORDS for w in words):
+            continue
+        if gazetteer.find_mentions(m.group(1)) or _is_org(m.group(1)):
+            continue
+        out.append((s, e))
+    return out
+
+
 def _title_before(prefix: str) -> bool:
     words = prefix.split()
     return bool(words) and words[-1].lower().strip(",") in TITLE_WORDS
 
 
+NOT_NAME_WORDS = frozenset({"dialogue", "summit", "council", "strategic", "partnership",
+                            "agreement", "initiative", "forum", "conference", "strategy", "accords",
+                            "program", "fund", "alliance", "declaration", "statement", "act"})
+
+
 def _looks_like_name(name: str) -> bool:
     words = name.split()
     if not words or any(ch.isdigit() for ch in name) or name.endswith("-"):
+        return False
+    if any(w.lower().strip(".,") in NOT_NAME_WORDS for w in words) or re.search(
+            r"\bU\.S\.|[A-Z]{2,}[-–]", name):
         return False
     if len(words) == 1 and words[0].lower() in NOT_NAME_TOKENS:
         return False
@@ -255,6 +333,15 @@ def _describe(sentence: Sentence, start: int, end: int, spans: list[tuple[int, i
                          base + (title_start if title else s), possessive)
 
 
+def _continues_title(word_before: str, after: list[str]) -> bool:
+    """Tell whether "and" joins parts of one title ("Narcotics and Law Enforcement", "Deputy
+    Prime Minister and Foreign Minister") rather than two people's titles."""
+    word = word_before.strip(",")
+    if not word or word[0].islower() or gazetteer.lookup(word) is not None:
+        return False  # "officials and Minister X", "of Japan and Director Y"
+    return True
+
+
 def _is_title_general(before: str, m: re.Match[str]) -> bool:
     """"Attorney General", "Secretary General": here General ends a title, it is no rank."""
     word_before = (before[: m.start()].split()[-1:] or [""])[0]
@@ -272,7 +359,11 @@ ORG_SUFFIX = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w’'.-]*|of|the|for|and
                         r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and|in))*)")
 ORG_MARK = "\x00"  # marks a title that is an organisation following "of" ("of the U.S. Embassy")
 LEADING_RANK = re.compile(
-    r"^(?:(?:The\s+)?(?:Honorable|Honourable)|H\.E\.|His Excellency|Her Excellency|Dr\.?)\s+")
+    r"^(?:(?:The\s+)?(?:Honorable|Honourable)|H\.E\.|(?:His|Her) (?:Excellency|Majesty|Highness|"
+    r"Royal Highness)|Dr\.?)\s+")
+ORG_AFTER_DEMONYM = re.compile(
+    r"((?:[A-Z][\w-]*\s+)*?(?:Army|Forces|Front|Movement|Party|Authority|Guard|Coalition|"
+    r"Alliance|Militia|Brigades?))\b")
 EU_OFFICE = re.compile(r"^European\s+(?:[A-Z]\w+\s+)*(?:Commissioner|Commission|Parliament|"
                        r"Council)\b")
 TRAILING_CONNECTOR = re.compile(r"(?:\s|^)(?:the|of|for|and|to)\s*$", re.I)
@@ -288,7 +379,10 @@ def _pre_title(before: str, floor: int) -> tuple[str | None, str | None, int]:
         cut = max(chunk.rfind(";"), chunk.rfind(":"))
         chunk_start = cut + 1 if cut >= 0 else 0
         chunk = chunk[chunk_start:]
-        opener = re.search(r"^.*\b(?:by|with|include[sd]?|including|were|was|are|is|and)\s+", chunk)
+        # The list opener nearest the title; "and" only when no verb or preposition opens it
+        # ("met with the Crown Prince and Prime Minister of Bahrain, His Royal Highness X").
+        opener = re.search(r"^.*\b(?:by|with|include[sd]?|including|were|was|are|is)\s+", chunk) \
+            or re.search(r"^.*\band\s+", chunk)
         if opener:
             chunk_start += opener.end()
             chunk = chunk[opener.end():]
@@ -318,8 +412,8 @@ def _pre_title(before: str, floor: int) -> tuple[str | None, str | None, int]:
         if not (CAPITALISED.match(w) or bare in TITLE_WORDS or w.startswith("(")
                 or gazetteer.lookup(w) is not None):
             break
-        if bare == "and" and after and any(x.lower() in OFFICE_WORDS for x in after[:2]):
-            break  # "President Biden and Prime Minister X": a list, not one title
+        if bare == "and" and k >= 2 and not _continues_title(words[k - 2].group(), after):
+            break  # "X of Japan and Director Y": a list, not one title
         k -= 1
     if pending_comma is not None and not _has_office(
             " ".join(x.group() for x in words[k:pending_comma])):
@@ -327,8 +421,16 @@ def _pre_title(before: str, floor: int) -> tuple[str | None, str | None, int]:
     chunk_words = [w.group() for w in words[k:]]
     if chunk_words and chunk_words[-1].lower() == "and":
         return None, None, len(before)  # "..., and NAME": the words before belong to another
-    while chunk_words and chunk_words[0].lower() in ("the", "of", "for", "and", "to", "a", "an"):
+    while chunk_words and chunk_words[0].lower() in ("of", "for", "and", "to", "a", "an"):
         chunk_words.pop(0)
+        k += 1
+    if chunk_words and chunk_words[0].lower() in ("the",) and "and" in chunk_words:
+        # "The President and Prime Minister X": the first office is another person's.
+        cut = chunk_words.index("and")
+        k += cut + 1
+        chunk_words = chunk_words[cut + 1:]
+    while chunk_words and (chunk_words[0].lower() == "the" or chunk_words[0].endswith("ing")):
+        chunk_words.pop(0)  # "the", or a sentence-opening participle ("Joining President X")
         k += 1
     chunk = " ".join(chunk_words)
     lead_rank = LEADING_RANK.match(chunk)
@@ -416,15 +518,23 @@ def _split_affiliation(title: str, keep_country: bool) -> tuple[str | None, str 
     """Split a leading nationality off a title: "Estonian Foreign Minister" -> (FM, Estonian)."""
     title = title.strip(" ,.")
     affiliation = None
-    if EU_OFFICE.match(title):  # "European Energy Commissioner": an office of the EU
-        return title, "European Union"
+    if EU_OFFICE.match(title) and not gazetteer.find_mentions(title):
+        return title, "European Union"  # "European Energy Commissioner": an office of the EU
     found = gazetteer.find_mentions(title)
     if found and found[0][0] == 0:
         s, e, entry = found[0]
         lead = title[s:e]
         rest = title[e:].lstrip(" -")
         is_demonym = lead in entry.demonyms or lead.lower() in {d.lower() for d in entry.demonyms}
-        if rest and _has_office(rest):
+        # An organisation's name stays in the title ("NATO Secretary General"); a country's
+        # name or adjective does not ("Japanese Foreign Minister" -> "Foreign Minister").
+        keep_country = keep_country or entry.kind == "organization"
+        org = ORG_AFTER_DEMONYM.match(rest) if is_demonym else None
+        if org:
+            # "Libyan National Army Deputy Commander": the side is the organisation, and the
+            # title keeps its name.
+            affiliation = f"{lead} {org.group(1)}"
+        elif rest and _has_office(rest):
             affiliation = lead
             if is_demonym or not keep_country:
                 title = rest

@@ -6,7 +6,7 @@ import re
 
 from briefgen.extract.attendees import MEETING_VERBS
 from briefgen.extract.draft import Draft
-from briefgen.extract.people import OFFICE_WORDS
+from briefgen.extract.people import OFFICE_WORDS, surname_of
 from briefgen.extract.syntax import children, span_text, subject_of, subtree
 from briefgen.model import JOINT, Position, Ref, Sentence
 
@@ -340,7 +340,7 @@ def _people_parties(draft: Draft, phrase: str) -> list[str]:
     for a in draft.attendees:
         words = a.name.split()
         # The family name may come first ("Shin Wonsik" is "Advisor Shin").
-        keys = {words[-1]} | ({words[0]} if len(words) == 2 else set())
+        keys = {surname_of(a.name)} | ({words[0]} if len(words) == 2 else set())
         named = any(re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", phrase) for k in keys)
         if a.party and named and a.party not in out:
             out.append(a.party)
