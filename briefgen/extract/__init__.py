@@ -16,8 +16,8 @@ from briefgen.model import Analysis, Brief, SourceInfo
 
 #: Each extractor reads what earlier ones wrote; the order is the dependency order.
 EXTRACTORS: tuple[Callable[[Draft], None], ...] = (
-    extract_metadata,
     extract_attendees,
+    extract_metadata,
     extract_parties,
     extract_positions,
     prune_parties,

@@ -15,24 +15,30 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 MONTH = r"(?:" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)"
 DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
 DATE_PATTERN = re.compile(
-    rf"(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+{DAY}(?:\s*[-–]\s*(?:{MONTH}\s+)?{DAY})?(?:,?\s+(?:19|20)\d\d)?"
+    rf"(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+{DAY}(?:\s*(?:[-–]|to|through|until)\s*(?:{MONTH}\s+)?{DAY})?"
+    rf"(?:,?\s+(?:19|20)\d\d)?"
     rf"|{DAY}\s+{MONTH}(?:\s+(?:19|20)\d\d)?)"
-    rf"|\b(?:today|yesterday|this week|last week)\b")
+    rf"|\b(?i:today|yesterday|this week|last week)\b")
 RELATIVE_DAYS = {"today": 0, "yesterday": -1}
 
-MEETING_CUES = re.compile(
-    r"\b(?:met|meet|meets|meeting|spoke|speaks|call|talks|held|hosted|convened|convening|"
-    r"co-chaired|chaired|launched|visited|traveled|travelled|joined|participated|gathered|"
-    r"discussed|dialogue|conference)\b", re.I)
+CUE_WORDS = (r"met|meet|meets|meeting|spoke|speaks|call|talks|held|hosted|convened|convening|"
+             r"co-chaired|chaired|launched|visited|visit|trip|traveled|travelled|joined|"
+             r"participated|gathered|discussed|dialogue|conference|summit|led|consultations")
+MEETING_CUES = re.compile(rf"\b(?:{CUE_WORDS})\b", re.I)
 IN_PERSON = re.compile(r"\bin[- ]person\b", re.I)
 VIRTUAL = re.compile(r"\b(?:virtual(?:ly)?|video ?conference|videoconference|video call|"
                      r"via video|by video|online meeting|teleconference)\b", re.I)
 PHONE = re.compile(r"\b(?:phone|telephone|telephoned|phoned)\b|"
                    r"\b(?:a|the|their|his|her|trilateral|bilateral)\s+call\b|"
                    r"^(?:.*\s)?call\b(?!\s+(?:on|for|upon))|\bcall with\b|’s call\b", re.I)
-PLACE = re.compile(
-    r"\b(?:met|meeting|convened|gathered|talks|held|hosted|visit(?:ed)?|traveled|travelled)\b"
-    r"[^.]*?\b(?:in|at)\s+((?:the\s+)?[A-Z][\w’'.-]*(?:,?\s+(?:[A-Z][\w’'.-]*|D\.C\.))*)")
+# Where the meeting was: "met ... in Washington", "traveled to Dhaka", "Yesterday in
+# Washington, DC, ...". A place after "to discuss ..." is a topic ("... in Libya"), not a venue.
+VENUE_CUES = re.compile(r"\b(?:met|meet|meets|meeting|held|hosted|convened|gathered|talks|"
+                        r"summit|conference|dialogue|led|participated|launched|visited|visit|"
+                        r"trip|traveled|travelled|delegation|spoke)\b", re.I)
+TRAVEL_CUES = re.compile(r"\b(?:traveled|travelled|trip|visit|visited|delegation)\b", re.I)
+VENUE = re.compile(r"\b(in|at|to)\s+(?:the\s+)?(?=[A-Z])")
+VENUE_STOP = re.compile(r"\.\s|;|\bto\s+(?!the\b)[a-z]+")
 HOSTING = re.compile(r"\b(?:hosted|hosts|host|welcomed \w+ to|at the White House|on the margins|"
                      r"traveled to|travelled to|visit(?:ed)? to|trip to)\b", re.I)
 JOINT_DOCUMENT = r"\bjoint (?:statement|declaration|communiqu|readout)"
@@ -46,10 +52,13 @@ def extract_metadata(draft: Draft) -> None:
     draft.is_joint_statement = bool(re.search(JOINT_DOCUMENT,
                                               f"{draft.title} {analysis.paragraphs[0].text}", re.I))
     meeting_sentences = [s for s in analysis.sentences[:12] if MEETING_CUES.search(s.text)]
+    if draft.meeting_sentence is not None:
+        first = analysis.sentences[draft.meeting_sentence]
+        meeting_sentences = [first] + [s for s in meeting_sentences if s is not first]
     date, iso = find_meeting_date(meeting_sentences or list(analysis.sentences[:3]),
                                   analysis.clean.source.date)
     fmt = find_format(draft.title, meeting_sentences[:4] or list(analysis.sentences[:2]))
-    location = find_location(meeting_sentences[:3])
+    location = find_location(meeting_sentences[:3]) if fmt == "in_person" else None
     draft.meeting = Meeting(date=date, date_iso=iso, format=fmt, location=location)
 
 
@@ -72,7 +81,9 @@ def find_meeting_date(sentences: list[Sentence], document_date: str | None
                 continue
             if written.lower() in RELATIVE_DAYS:
                 if document_date is None:
-                    continue
+                    # "met today": the date is the release's, which the text does not give;
+                    # a later date in the text belongs to something else.
+                    return None, None
                 base = dt.date.fromisoformat(document_date)
                 day = base + dt.timedelta(days=RELATIVE_DAYS[written.lower()])
                 return written, day.isoformat()
@@ -107,7 +118,7 @@ def find_format(title: str, sentences: list[Sentence]) -> str:
         return "virtual"
     if any(PHONE.search(t) for t in texts):
         return "phone"
-    if PLACE.search(" ".join(s.text for s in sentences)) or HOSTING.search(joined):
+    if find_location(sentences) or HOSTING.search(joined):
         return "in_person"
     return "unknown"
 
@@ -115,16 +126,39 @@ def find_format(title: str, sentences: list[Sentence]) -> str:
 def find_location(sentences: list[Sentence]) -> str | None:
     """Return the place named where the meeting is reported ("Washington, D.C.")."""
     for sentence in sentences:
-        for m in PLACE.finditer(sentence.text):
-            place = m.group(1).strip(" ,")
-            place = re.sub(r"^the\s+", "", place)
-            if place.split()[0] in NOT_PLACES or not _is_place(sentence, m.start(1)):
+        text = sentence.text
+        cue = VENUE_CUES.search(text)
+        opening = re.match(r"^(?:\w+\s+){0,3}?(?=(?:in|at)\s)", text)  # "Yesterday in X, ..."
+        for m in VENUE.finditer(text):
+            if opening is not None and m.start() == opening.end():
+                pass
+            elif cue is None or m.start() < cue.end() or VENUE_STOP.search(text, cue.end(),
+                                                                           m.start()):
                 continue
-            return place
+            elif m.group(1) == "to" and not TRAVEL_CUES.search(text, 0, m.start()):
+                continue
+            place = place_at(sentence, m.end())
+            if place:
+                return place
     return None
 
 
-def _is_place(sentence: Sentence, offset: int) -> bool:
-    start = sentence.start + offset
-    return any(e.label in ("GPE", "LOC", "FAC") and e.start <= start + 4 and e.end > start
-               for e in sentence.entities)
+def place_at(sentence: Sentence, offset: int) -> str | None:
+    """The place entity starting at ``offset`` with any ", State/Country" parts after it."""
+    entities = sorted((e for e in sentence.entities if e.label in ("GPE", "LOC", "FAC")),
+                      key=lambda e: e.start)
+    base = sentence.start
+    first = next((e for e in entities if e.start - base == offset or
+                  (e.start - base < offset < e.end - base)), None)
+    if first is None:
+        return None
+    start, end = first.start - base, first.end - base
+    for e in entities:
+        gap = sentence.text[end:e.start - base]
+        if e.start - base >= end and re.fullmatch(r",\s*", gap):
+            end = e.end - base
+    tail = re.match(r",\s*(?:D\.C\.|DC)\b", sentence.text[end:])
+    if tail:
+        end += tail.end()
+    place = re.sub(r"^the\s+", "", sentence.text[start:end])
+    return place if place.split()[0] not in NOT_PLACES else None

@@ -104,7 +104,8 @@ def extract_parties(draft: Draft) -> None:
         name, alias = canonical(text)
         if not is_party_like(alias):
             continue
-        if gazetteer.lookup(alias) is None:
+        if gazetteer.lookup(alias) is None or _contains_known(index, alias):
+            # "LNA Command Apparatus" -> LNA; "Council of the European Union" -> EU.
             name = index.resolve(alias) or name
         index.add(name, alias)
     # Every surface form the text uses for a party becomes an alias ("U.S. side", "Cuban").
@@ -126,6 +127,13 @@ def extract_parties(draft: Draft) -> None:
     draft.home_party = renamed.get(draft.home_party or "", draft.home_party)
     draft.attendees = [Attendee(a.name, a.rank, a.title, renamed.get(a.party or "", a.party),
                                 a.source) for a in draft.attendees]
+
+
+def _contains_known(index: PartyIndex, alias: str) -> bool:
+    """Tell whether an organisation's name holds a party already known ("... of the EU")."""
+    key = gazetteer.normalize_key(alias)
+    return any(k != key and len(k) > 3 and re.search(rf"(?<!\w){re.escape(k)}$", key)
+               for k in index.keys)
 
 
 def display_name(party: Party, body: str) -> str:

@@ -45,22 +45,25 @@ STANCE_VERBS = _forms(
     "say|said|says|saying", "stand|stood|stands|standing", "remain|remained|remains",
     "will|shall", "continue", "recommit", "request", "invite", "underpin", "advocate",
     "echo", "celebrate", "mourn", "honor", "honour", "salute", "deliver", "present",
-    "conclude", "dedicate", "recommend", "prioritize", "prioritise", "reinforce",
-    "make|made|makes|making",
+    "conclude", "dedicate", "recommend", "prioritize", "prioritise", "reinforce", "advance",
+    "make|made|makes|making", "sign", "laud", "hail", "strengthen", "deepen",
 )
 #: Verbs that report a stance only with a normative object ("discussed the need to ...").
 TOPIC_VERBS = _forms("discuss", "review", "exchange", "address", "talk", "consider", "explore",
-                     "focus", "examine", "assess", "cover", "reflect", "advance", "identify",
+                     "focus", "examine", "assess", "cover", "reflect", "identify", "describe",
                      "speak|spoke|spoken|speaks|speaking")
 NORMATIVE = re.compile(
     r"\b(?:importance|important|need|needs|necessity|urgen(?:t|cy)|imperative|commitments?|"
     r"support|concern|concerns|opposition|priority|priorities|must|should|vital|critical|"
-    r"essential|shared|mutual|determination|resolve|readiness|ironclad|steadfast|ways to|"
+    r"essential|shared|mutual|determination|resolve|readiness|ironclad|steadfast|"
     r"opportunit(?:y|ies)|objectives?|goals?|pledges?|committed|determined|united|resolved|"
     r"ready|prepared)\b", re.I)
 # Objects that make "made a commitment" a stance.
 STANCE_NOUNS = frozenset({"commitment", "commitments", "pledge", "pledges", "announcement",
                           "proposal", "appeal", "call", "statement", "promise", "decision"})
+PURPOSE_TOPICS = frozenset({"discuss", "review", "exchange", "talk", "consider", "explore",
+                            "examine", "assess", "address", "cover", "focus"})
+SHARED_WORDS = frozenset({"our", "their", "its", "shared", "mutual", "common", "joint"})
 # Nouns naming a party's own stance when a possessor is given ("Japan's decision").
 HELD_STANCES = frozenset({"commitment", "intent", "intention", "decision", "determination",
                           "plan", "plans", "readiness", "support", "proposal", "invitation",
@@ -78,6 +81,7 @@ NEEDS_STANCE_OBJECT = {"make", "express", "raise", "share", "extend", "offer", "
 
 JOINT_SUBJECT = re.compile(
     r"^(?:the\s+)?(?:two|three|four|five)$|"
+    r"^(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|both|all)\s+[A-Za-z]+s$|"
     r"^(?:the\s+|both\s+|all\s+)?(?:two|three|four|five|both|all|several)?\s*(?:sides|leaders|"
     r"delegations|parties|participants|officials|ministers|countries|governments|partners|"
     r"group|council|ministerial|dialogue|meeting|talks|discussions|convening|summit|"
@@ -99,6 +103,8 @@ def extract_positions(draft: Draft) -> None:
             continue
         for v in stance_verbs(sentence):
             if _is_meeting_purpose(sentence, v):
+                if sentence.tokens[v].text.lower() in PURPOSE_TOPICS:
+                    continue  # "met with Y to discuss ..." names a topic, not a stance
                 parties = [JOINT]  # "X met with Y to reaffirm ...": both sides' purpose
             else:
                 parties = resolve_subject(draft, sentence, subject_of(sentence, v),
@@ -145,17 +151,32 @@ def _stance_holder(draft: Draft, sentence: Sentence, v: int) -> str | None:
     decision or support is a stance of its holder.
     """
     tokens = sentence.tokens
-    for j in subtree(sentence, v):
-        if j <= v or tokens[j].text.lower() not in HELD_STANCES or tokens[j].tag[:2] != "NN":
+    for j in _object_tokens(sentence, v):
+        word = tokens[j].text.lower()
+        if word not in HELD_STANCES or tokens[j].tag[:2] != "NN":
+            if NORMATIVE.fullmatch(word):
+                return None  # "the importance of ... and X's commitment": not X's stance
             continue
         mods = [c for c in children(sentence, j)
                 if tokens[c].dep in ("poss", "compound", "amod", "nmod") and c < j]
-        if not mods:
-            return None
+        mod_words = {tokens[i].text.lower() for c in mods for i in subtree(sentence, c)}
+        if not mods or mod_words & SHARED_WORDS:
+            return None  # "our shared interests", "their commitment": the speakers' own
         holder = span_text(sentence, sorted({i for c in mods for i in subtree(sentence, c)}))
         parties = _part_parties(draft, holder.rstrip("’'s").strip())
         return parties[0] if len(parties) == 1 else None
     return None
+
+
+def _object_tokens(sentence: Sentence, v: int) -> list[int]:
+    """Tokens of what verb ``v`` is about: its complements, not its subject or conjuncts."""
+    out: list[int] = []
+    for c in children(sentence, v):
+        tok = sentence.tokens[c]
+        if c > v and tok.dep not in ("cc", "punct", "nsubj", "nsubjpass") and not (
+                tok.dep == "conj" and tok.tag.startswith("VB")):
+            out.extend(subtree(sentence, c))
+    return sorted(set(out))
 
 
 def is_heading(sentence: Sentence) -> bool:
@@ -176,7 +197,7 @@ def stance_verbs(sentence: Sentence) -> list[int]:
         if not (tok.tag.startswith("VB") or tok.tag == "MD"):
             continue
         if word in TOPIC_VERBS:
-            obj = " ".join(tokens[j].text for j in subtree(sentence, i) if j > i)
+            obj = " ".join(tokens[j].text for j in _object_tokens(sentence, i))
             says_that = i + 1 < len(tokens) and tokens[i + 1].text.lower() == "that"
             if (NORMATIVE.search(obj) or says_that) and not _in_indirect_question(sentence, i):
                 out.append(i)
@@ -257,6 +278,8 @@ def resolve_subject(draft: Draft, sentence: Sentence, subj: int | None,
     named: list[str] = []
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase) if p.strip()]
     for part in parts:
+        if JOINT_SUBJECT.search(re.sub(r"^(?:his|her|their)\s+", "the ", part, flags=re.I)):
+            return [JOINT]  # "The Secretary and his counterparts"
         for party in _part_parties(draft, part):
             if party not in named:
                 named.append(party)
@@ -267,7 +290,7 @@ def resolve_subject(draft: Draft, sentence: Sentence, subj: int | None,
         # give each party its stance; "X and Y agreed" is a joint stance.
         if re.search(r"\b(?:each|respectively|separately)\b", phrase + " " +
                      " ".join(t.text for t in sentence.tokens[subj:subj + 12])) or \
-                (len(parts) == 1 and not set(_sides(draft)) <= set(named)):
+                not set(_sides(draft)) <= set(named):
             return named
         return [JOINT]
     if head_word in EVENT_NOUNS:
@@ -276,12 +299,19 @@ def resolve_subject(draft: Draft, sentence: Sentence, subj: int | None,
 
 
 def _core_phrase(sentence: Sentence, subj: int) -> str:
-    """The subject phrase without its relative clauses and appositions."""
+    """The subject phrase without its relative clauses: from the subject's first word to its
+    verb (the parser often hangs the last of a list, "..., and Akiba expressed", elsewhere)."""
     drop: set[int] = set()
     for i in subtree(sentence, subj):
         if i != subj and sentence.tokens[i].dep in ("relcl", "acl"):
             drop.update(subtree(sentence, i))
     ids = [i for i in subtree(sentence, subj) if i not in drop]
+    verb = sentence.tokens[subj].head
+    if ids and verb > max(ids):
+        ids = [i for i in range(min(ids), verb) if i not in drop]
+        while ids and sentence.tokens[ids[-1]].tag in ("RB", "MD", ",") or (
+                ids and sentence.tokens[ids[-1]].dep in ("aux", "auxpass", "neg")):
+            ids.pop()
     return span_text(sentence, ids) if ids else sentence.tokens[subj].text
 
 
@@ -324,6 +354,7 @@ def _is_title_phrase(phrase: str) -> bool:
 
 
 def _party_by_title(draft: Draft, phrase: str) -> str | None:
+    """The party of the attendee a title names ("The Deputy Secretary", "the Crown Prince")."""
     words = re.sub(r"^the\s+", "", phrase.strip(), flags=re.I).lower()
     for a in draft.attendees:
         if a.title and a.title.lower() == words:
@@ -331,16 +362,23 @@ def _party_by_title(draft: Draft, phrase: str) -> str | None:
     for a in draft.attendees:
         if a.title and a.title.lower().startswith(words):
             return a.party
-    return None
+    wanted = set(re.findall(r"[a-z]+", words)) - {"and", "the", "of", "mr", "ms"}
+    holders = {a.party for a in draft.attendees
+               if a.title and wanted and wanted <= set(re.findall(r"[a-z]+", a.title.lower()))}
+    return holders.pop() if len(holders) == 1 else None
 
 
 def _people_parties(draft: Draft, phrase: str) -> list[str]:
     """Parties of attendees named in ``phrase`` (by surname)."""
     out = []
     for a in draft.attendees:
-        words = a.name.split()
-        # The family name may come first ("Shin Wonsik" is "Advisor Shin").
-        keys = {surname_of(a.name)} | ({words[0]} if len(words) == 2 else set())
+        words = [w.strip(",") for w in a.name.split()]
+        # Any family name: later words ("Arévalo" of "Bernardo Arévalo de León"), or the first
+        # of two in East Asian order ("Shin Wonsik" is "Advisor Shin").
+        keys = {surname_of(a.name)} | {w for w in words[1:] if len(w) > 2 and w[0].isupper()
+                                       and not w.endswith(".") and w not in ("II", "III")}
+        if len(words) == 2:
+            keys.add(words[0])
         named = any(re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", phrase) for k in keys)
         if a.party and named and a.party not in out:
             out.append(a.party)
