@@ -130,12 +130,11 @@ def find_location(sentences: list[Sentence]) -> str | None:
         cue = VENUE_CUES.search(text)
         opening = re.match(r"^(?:\w+\s+){0,3}?(?=(?:in|at)\s)", text)  # "Yesterday in X, ..."
         for m in VENUE.finditer(text):
-            if opening is not None and m.start() == opening.end():
-                pass
-            elif cue is None or m.start() < cue.end() or VENUE_STOP.search(text, cue.end(),
-                                                                           m.start()):
-                continue
-            elif m.group(1) == "to" and not TRAVEL_CUES.search(text, 0, m.start()):
+            heads_sentence = opening is not None and m.start() == opening.end()
+            after_cue = cue is not None and m.start() >= cue.end() and not VENUE_STOP.search(
+                text, cue.end(), m.start())
+            travel = m.group(1) != "to" or bool(TRAVEL_CUES.search(text, 0, m.start()))
+            if not heads_sentence and not (after_cue and travel):
                 continue
             place = place_at(sentence, m.end())
             if place:

@@ -46,8 +46,8 @@ RANKS = (
     "His Majesty", "Her Majesty", "His Royal Highness", "Her Royal Highness", "His Highness",
     "Her Highness", "Ambassador", "Amb.",
 )
-HONORIFIC_WORDS = frozenset({"his", "her", "majesty", "highness", "excellency", "royal", "honorable",
-                             "honourable", "sheikh", "sheikha"})
+HONORIFIC_WORDS = frozenset({"his", "her", "majesty", "highness", "excellency", "royal",
+                             "honorable", "honourable", "sheikh", "sheikha"})
 NAME_SUFFIX = re.compile(r",?\s+(?:Jr\.|Sr\.|II|III|IV)(?=[\s,.;:)]|$)")
 PLAIN_HONORIFICS = ("Mr.", "Ms.", "Mrs.", "Mr", "Ms", "Mrs", "Mx.", "Madam", "Miss")
 NAME_PARTICLES = frozenset("al el de da das do dos del della der di du la le van von bin ibn "
@@ -337,9 +337,8 @@ def _continues_title(word_before: str, after: list[str]) -> bool:
     """Tell whether "and" joins parts of one title ("Narcotics and Law Enforcement", "Deputy
     Prime Minister and Foreign Minister") rather than two people's titles."""
     word = word_before.strip(",")
-    if not word or word[0].islower() or gazetteer.lookup(word) is not None:
-        return False  # "officials and Minister X", "of Japan and Director Y"
-    return True
+    # Not after a lowercase word or a country: "officials and Minister X", "of Japan and Y".
+    return bool(word) and not word[0].islower() and gazetteer.lookup(word) is None
 
 
 def _is_title_general(before: str, m: re.Match[str]) -> bool:

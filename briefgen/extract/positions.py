@@ -309,8 +309,8 @@ def _core_phrase(sentence: Sentence, subj: int) -> str:
     verb = sentence.tokens[subj].head
     if ids and verb > max(ids):
         ids = [i for i in range(min(ids), verb) if i not in drop]
-        while ids and sentence.tokens[ids[-1]].tag in ("RB", "MD", ",") or (
-                ids and sentence.tokens[ids[-1]].dep in ("aux", "auxpass", "neg")):
+        while ids and (sentence.tokens[ids[-1]].tag in ("RB", "MD", ",")
+                       or sentence.tokens[ids[-1]].dep in ("aux", "auxpass", "neg")):
             ids.pop()
     return span_text(sentence, ids) if ids else sentence.tokens[subj].text
 
