@@ -133,11 +133,12 @@ class _Renderer:
         self.follows_table = is_table
 
     def add_paragraph(self, style: str, content: Inlines):
-        paragraph = self.word.add_paragraph(style=style)
+        paragraph = self.word.add_paragraph()
+        set_style(paragraph, self.word.styles[style])
         if self.follows_table:
             # A table has no spacing of its own: keep text from touching its bottom edge.
             gap = Pt(styles.STYLES["body"].space_after)
-            if (paragraph.style.paragraph_format.space_before or 0) < gap:
+            if (self.word.styles[style].paragraph_format.space_before or 0) < gap:
                 paragraph.paragraph_format.space_before = gap
             self.follows_table = False
         add_inlines(paragraph, content)
@@ -153,6 +154,16 @@ class _Renderer:
                 num_pr.get_or_add_ilvl().val = 0
                 num_pr.get_or_add_numId().val = num_id
 
+
+
+def set_style(paragraph, style) -> None:
+    """Give a paragraph a style by its id.
+
+    python-docx's ``paragraph.style = ...`` scans every style of the document to see whether
+    the style is the default one, on every call (most of the writer's time on a memo); the
+    ids of our styles are known, so write the reference directly.
+    """
+    paragraph._p.get_or_add_pPr().style = style.style_id
 
 def count_directions(text: str) -> tuple[int, int]:
     """Return how many strong right-to-left and left-to-right characters ``text`` has."""
@@ -287,7 +298,7 @@ def configure_page(word: docx.document.Document) -> None:
     section.top_margin, section.bottom_margin = Pt(page.margin_top), Pt(page.margin_bottom)
     section.left_margin, section.right_margin = Pt(page.margin_left), Pt(page.margin_right)
     paragraph = section.footer.paragraphs[0]
-    paragraph.style = word.styles["Footer"]
+    set_style(paragraph, word.styles["Footer"])
     paragraph.add_run("Page ")
     add_field(paragraph, "PAGE")
     paragraph.add_run(" of ")
@@ -371,7 +382,7 @@ def add_grid_table(word: docx.document.Document, block: Table, text_width: int) 
         padded = (*cells, *[()] * (columns - len(cells)))
         for cell, content in zip(row.cells, padded, strict=True):
             paragraph = cell.paragraphs[0]
-            paragraph.style = word.styles["Table Heading" if is_header else "Table Text"]
+            set_style(paragraph, word.styles["Table Heading" if is_header else "Table Text"])
             add_inlines(paragraph, content)
             if is_header:
                 cell._tc.get_or_add_tcPr().insert_element_before(
@@ -393,9 +404,9 @@ def add_field_table(word: docx.document.Document, block: FieldList, text_width: 
         if label and not label.endswith(":"):
             label += ":"
         label_cell, value_cell = row.cells
-        label_cell.paragraphs[0].style = word.styles["Memo Field Label"]
+        set_style(label_cell.paragraphs[0], word.styles["Memo Field Label"])
         label_cell.paragraphs[0].add_run(label)
-        value_cell.paragraphs[0].style = word.styles["Memo Field"]
+        set_style(value_cell.paragraphs[0], word.styles["Memo Field"])
         add_inlines(value_cell.paragraphs[0], field.value)
 
 
