@@ -29,6 +29,10 @@ from briefgen.clean import clean  # noqa: E402
 from briefgen.extract import extract_brief  # noqa: E402
 from briefgen.ingest import ingest  # noqa: E402
 
+SHORT = {"attendees_F1": "attendees F1", "attendee_party_acc": "attendee party",
+         "attendee_title_acc": "attendee title", "attendee_rank_acc": "attendee rank",
+         "positions_F1": "positions F1", "position_party_acc": "position party",
+         "keypoints_recall_at5": "key points@5", "format_acc": "format"}
 FIELDS = ("attendees_F1", "attendee_party_acc", "attendee_title_acc", "attendee_rank_acc",
           "positions_F1", "position_party_acc", "keypoints_recall_at5", "format_acc")
 
@@ -79,8 +83,13 @@ def evaluate(corpus: Path, with_peers: bool = True) -> dict:
         tally = reference.Tally()
         reference.score_doc(gold, brief, tally)
         reference.score_doc(gold, brief, total)
-        per_doc.append({"doc": path.name, **reference.report(tally, path.stem),
-                        "missed": missed(gold, brief)})
+        figures = reference.report(tally, path.stem)
+        if not tally["att_tp"]:  # no matched attendee: the accuracies mean nothing here
+            for field in ("attendee_party_acc", "attendee_title_acc", "attendee_rank_acc"):
+                figures[field] = 1.0 if not gold.get("attendees") else 0.0
+        if not tally["pos_tp"]:
+            figures["position_party_acc"] = 1.0 if not gold.get("positions") else 0.0
+        per_doc.append({"doc": path.name, **figures, "missed": missed(gold, brief)})
         if with_peers:
             for name, pred in peer_predictions(analysis).items():
                 reference.score_doc(gold, {**pred, "attendees": [], "positions": []},
@@ -135,8 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{len(out['documents'])} documents, extraction {out['seconds']} s")
     print(f"\nworst {args.worst} documents:")
     for doc in sorted(out["documents"], key=badness, reverse=True)[: args.worst]:
-        figures = ", ".join(f"{f.split('_')[0][:4]}.{f.split('_')[-1]}={doc[f]:.2f}"
-                            for f in FIELDS if doc[f] < 1.0)
+        figures = ", ".join(f"{SHORT[f]} {doc[f]:.2f}" for f in FIELDS if doc[f] < 1.0)
         print(f"- {doc['doc']}: {figures}")
         for kind, items in doc["missed"].items():
             for item in items:
