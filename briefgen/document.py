@@ -114,6 +114,8 @@ class Metadata:
     author: str = ""
     keywords: tuple[str, ...] = ()
     created: dt.datetime | None = None
+    #: Classification banner printed centred at the top and bottom of every page, if any.
+    classification: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,6 +57,12 @@ class BriefFormatError(BriefgenError):
     exit_code = 9
 
 
+class ConfigError(BriefgenError):
+    """A configuration or theme file is invalid or names an unknown setting."""
+
+    exit_code = 11
+
+
 class Interrupted(BriefgenError):  # noqa: N818 - Ctrl-C is not an error of the user
     """The user pressed Ctrl-C; work was stopped and partial files removed."""
 
@@ -77,6 +83,7 @@ EXIT_CODES: dict[int, str] = {
     8: "output cannot be written (missing directory, file exists without --force, -o is a "
        "directory)",
     9: "Brief JSON is invalid or breaks the schema",
+    11: "configuration or theme file is invalid (syntax, unknown setting, bad value)",
     70: "internal error (a bug): rerun with --debug and report it",
     130: "interrupted (Ctrl-C)",
 }
