@@ -6,7 +6,7 @@ import re
 
 from briefgen.extract import gazetteer
 from briefgen.extract.draft import Draft
-from briefgen.extract.people import OFFICE_WORDS, PersonMention, find_people, surname_of
+from briefgen.extract.people import OFFICE_WORDS, PersonMention, find_people, names_match
 from briefgen.extract.syntax import ancestors, children, subtree, token_at
 from briefgen.model import Attendee, Ref, Sentence
 
@@ -177,21 +177,7 @@ def merge_mentions(mentions: list[PersonMention]) -> list[list[PersonMention]]:
 
 def is_same_person(group: list[PersonMention], m: PersonMention) -> bool:
     """Tell whether ``m`` names the person of ``group`` (never by surname alone if ambiguous)."""
-    if m in group:
-        return True
-    names = [g.name for g in group]
-    tokens = set(m.name.lower().replace(".", "").replace(",", "").split())
-    for name in names:
-        other = set(name.lower().replace(".", "").replace(",", "").split())
-        if surname_of(name) == surname_of(m.name) and (tokens <= other or other <= tokens):
-            return True
-        # A surname alone matches a fuller name holding it ("Arévalo" in "Bernardo Arévalo de
-        # León"); in East Asian order the family name comes first ("Kishida Fumio").
-        words = name.split()
-        if len(m.name.split()) == 1 and len(words) >= 2 and (
-                m.name in words[1:] or (len(words) == 2 and m.name == words[0])):
-            return True
-    return False
+    return m in group or any(names_match(g.name, m.name) for g in group)
 
 
 def pick_title(group: list[PersonMention]) -> str | None:

@@ -131,3 +131,23 @@ def is_org_name(chunk: str) -> bool:
 def country_in(text: str) -> str | None:
     found = gazetteer.find_mentions(text)
     return text[found[0][0]:found[0][1]] if found else None
+
+
+def names_match(a: str, b: str) -> bool:
+    """Tell whether two written names can be the same person.
+
+    Full names match when they share the family name and one's words hold the other's
+    ("Antony J. Blinken" / "Antony Blinken"); a surname alone matches a fuller name holding it
+    ("Arévalo" in "Bernardo Arévalo de León"), with East Asian order allowed for two-word names
+    ("Kishida" in "Kishida Fumio").
+    """
+    ta = set(a.lower().replace(".", "").replace(",", "").split())
+    tb = set(b.lower().replace(".", "").replace(",", "").split())
+    if surname_of(a) == surname_of(b) and (ta <= tb or tb <= ta):
+        return True
+    for short, full in ((a, b), (b, a)):
+        words = full.split()
+        if len(short.split()) == 1 and len(words) >= 2 and (
+                short in words[1:] or (len(words) == 2 and short == words[0])):
+            return True
+    return False

@@ -1,0 +1,143 @@
+"""Group stated positions into a handful of topics named by their key terms, from the text alone."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+MAX_TOPICS = 6
+SIMILARITY = 0.12  # cosine to a topic's centroid needed to join it
+STOPWORDS = frozenset(
+    "a an the and or but nor of in on at to for from by with as is are was were be been being "
+    "it its this that these those he she they we our their his her them us you not no also "
+    "such which who whom whose will would can could should may might must has have had do does "
+    "did than then there here into over under about after before during while including other "
+    "more most all both each any some own same so very further well across between through "
+    "toward towards against within without upon per via among around".split())
+# Words of diplomatic reporting that say how, not what: never a topic's name.
+REPORTING = frozenset(
+    "affirmed reaffirmed reaffirm affirm stressed stress underscored underscore emphasized "
+    "emphasize highlighted highlight reiterated reiterate welcomed welcome condemned condemn "
+    "urged urge encouraged encourage expressed express congratulated thanked proposed committed "
+    "commit pledged intend intends plan plans planned decided agreed agree announced briefed "
+    "noted recognized commended applauded praised acknowledged confirmed resolved discussed "
+    "discuss reviewed exchanged views called call side sides delegation delegations leaders "
+    "leader secretary minister president officials importance important need needs continued "
+    "continue commitment support cooperation efforts effort shared mutual strong close two three "
+    "both parties party countries country government governments united states "
+    "administration new ongoing further also including work working together ensure "
+    "deep deepen strengthen strengthening enhance advance opportunity".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A group of positions about one subject, named by the terms they share."""
+
+    name: str
+    terms: tuple[str, ...]
+    members: tuple[int, ...]  # indexes into the statements given to group_topics
+
+
+def topic_terms(text: str, ignore: frozenset[str] = frozenset()) -> list[str]:
+    """Content words and adjacent-word pairs of a statement ("foreign interference")."""
+    words = re.findall(r"[a-z][a-z'’-]*[a-z]|[a-z]", text.lower())
+    content: list[str | None] = []
+    for w in words:
+        w = w.replace("’", "'").removesuffix("'s")
+        keep = len(w) > 2 and w not in STOPWORDS and w not in REPORTING and w not in ignore
+        content.append(_stem(w) if keep else None)
+    terms = [w for w in content if w]
+    terms += [f"{a} {b}" for a, b in itertools.pairwise(content) if a and b and a != b]
+    return terms
+
+
+def _stem(word: str) -> str:
+    """A light plural fold so "sanctions" and "sanction" count as one term."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def group_topics(statements: list[str], ignore: frozenset[str] = frozenset(),
+                 max_topics: int = MAX_TOPICS) -> list[Topic]:
+    """Cluster statements by shared key terms (TF-IDF, cosine to centroids) into named topics.
+
+    Linear in the number of statements times the number of topics (at most ``max_topics``
+    after merging), so it stays cheap on long transcripts.
+    """
+    bags = [Counter(topic_terms(s, ignore)) for s in statements]
+    df = Counter(t for bag in bags for t in bag)
+    n = len(statements)
+    vectors = [_normalise({t: c * math.log(1 + n / df[t]) for t, c in bag.items()})
+               for bag in bags]
+    clusters: list[list[int]] = []
+    centroids: list[dict[str, float]] = []
+    for i, vec in enumerate(vectors):
+        best, score = -1, 0.0
+        for k, centroid in enumerate(centroids):
+            s = _cosine(vec, centroid)
+            if s > score:
+                best, score = k, s
+        if best >= 0 and score >= SIMILARITY:
+            clusters[best].append(i)
+            centroids[best] = _normalise(_add(centroids[best], vec))
+        else:
+            clusters.append([i])
+            centroids.append(dict(vec))
+    while len(clusters) > max_topics:
+        # Fold the smallest topic into its nearest neighbour.
+        small = min(range(len(clusters)), key=lambda k: (len(clusters[k]), -k))
+        others = [k for k in range(len(clusters)) if k != small]
+        target = max(others, key=lambda k: _cosine(centroids[small], centroids[k]))
+        clusters[target].extend(clusters[small])
+        centroids[target] = _normalise(_add(centroids[target], centroids[small]))
+        del clusters[small], centroids[small]
+    topics = []
+    for members in clusters:
+        weight: Counter[str] = Counter()
+        for i in members:
+            for term, value in vectors[i].items():
+                weight[term] += value
+        topics.append(Topic(name=_name(weight, len(members)), terms=tuple(_top_terms(weight)),
+                            members=tuple(sorted(members))))
+    return topics
+
+
+def _top_terms(weight: Counter[str], count: int = 4) -> list[str]:
+    ranked = sorted(weight, key=lambda t: (-weight[t] * (1.3 if " " in t else 1.0), t))
+    out: list[str] = []
+    for term in ranked:
+        if any(term in kept or kept in term for kept in out):
+            continue
+        out.append(term)
+        if len(out) == count:
+            break
+    return out
+
+
+def _name(weight: Counter[str], size: int) -> str:
+    terms = _top_terms(weight, 2 if size > 1 else 1)
+    return " / ".join(terms) if terms else "other"
+
+
+def _normalise(vec: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
+
+
+def _add(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
+    out = dict(a)
+    for t, v in b.items():
+        out[t] = out.get(t, 0.0) + v
+    return out
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
