@@ -56,5 +56,7 @@ def test_any_text_gives_a_memo_or_a_briefgen_error(text, tmp_path_factory):
 
         got = _letters("".join(page.extract_text() or "" for page in PdfReader(pdf).pages))
         first = _letters(brief.key_points[0].sentence)[:20]
-        if first:
+        # A line holding right-to-left text is laid out in visual order, which moves its Latin
+        # words around: compare lines without RTL text only.
+        if first and not re.search(r"[\u0590-\u08ff\u202e\u202b]", brief.key_points[0].sentence):
             assert first in got
