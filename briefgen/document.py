@@ -72,14 +72,25 @@ def column_shares(tables: list[Table]) -> tuple[float, ...]:
     """
     columns = max((len(r) for t in tables for r in (t.header, *t.rows)), default=0)
     weights = [6] * columns
+    words = [4] * columns
     for table in tables:
         for row in (table.header, *table.rows):
             for c, cell in enumerate(row):
                 text = plain_text(cell)
                 longest_word = max((len(w) for w in text.split()), default=0)
+                words[c] = max(words[c], longest_word)
                 weights[c] = max(weights[c], min(max(len(text), longest_word + 2), 48))
     total = sum(weights) or 1
-    return tuple(w / total for w in weights)
+    shares = [w / total for w in weights]
+    # Never narrower than the longest word (a text line holds about LINE_CHARACTERS of table
+    # text), taking the room from the columns that have it to spare.
+    floors = [min((w + 3) / LINE_CHARACTERS, 1 / columns) for w in words]
+    short = sum(max(f - s, 0.0) for f, s in zip(floors, shares))
+    spare = sum(max(s - f, 0.0) for f, s in zip(floors, shares)) or 1.0
+    return tuple(f if s < f else s - (s - f) * short / spare for f, s in zip(floors, shares))
+
+
+LINE_CHARACTERS = 90  # table-text characters across the text width of a Letter page
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,18 @@ class EmptyInputError(InputError):
     exit_code = 5
 
 
+class NoTextLayerError(EmptyInputError):
+    """A PDF has pages but no text layer (a scan): it needs OCR before briefgen can read it."""
+
+    exit_code = 5
+
+
+class NotEnglishError(InputError):
+    """The input's text is in another language; the extraction reads English only for now."""
+
+    exit_code = 10
+
+
 class ModelError(BriefgenError):
     """The spaCy pipeline cannot be loaded."""
 
@@ -75,7 +87,8 @@ EXIT_CODES: dict[int, str] = {
     1: "other error a user can cause (BriefgenError)",
     2: "usage error: unknown option, missing argument, or invalid option value (--date, "
        "--format, -o disagreeing with -f)",
-    3: "input cannot be read (missing, directory, permissions, unsupported type)",
+    3: "input cannot be read (missing, directory, permissions, unsupported type, corrupt or "
+       "password-protected)",
     4: "input bytes cannot be decoded as text",
     5: "input has no usable text (empty, only boilerplate, no sentences)",
     6: "the spaCy model cannot be loaded",
@@ -83,6 +96,7 @@ EXIT_CODES: dict[int, str] = {
     8: "output cannot be written (missing directory, file exists without --force, -o is a "
        "directory)",
     9: "Brief JSON is invalid or breaks the schema",
+    10: "input text is not English (briefgen reads English only for now)",
     11: "configuration or theme file is invalid (syntax, unknown setting, bad value)",
     70: "internal error (a bug): rerun with --debug and report it",
     130: "interrupted (Ctrl-C)",

@@ -7,7 +7,9 @@ from typing import Any
 
 from briefgen.errors import BriefFormatError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: Versions ``Brief.from_dict`` reads; version 1 lacks the multi-source fields (all optional).
+READABLE_VERSIONS = (1, 2)
 MEETING_FORMATS = ("virtual", "in_person", "phone", "unknown")
 JOINT = "joint"
 
@@ -159,6 +161,8 @@ class Attendee:
     title: str | None
     party: str | None
     source: Ref
+    #: The sources (1-based) whose meeting the person attended; (source.document,) for one.
+    meetings: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +172,7 @@ class Position:
     statement: str
     sentence: str
     source: Ref
+    topic: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +194,29 @@ class SourceInfo:
     path: str
     title: str
     sha256: str
+    date: str | None = None  # the meeting date as the source writes it
+    date_iso: str | None = None
+    format: str = "unknown"  # the source's meeting format (virtual, in_person, phone, unknown)
+    location: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A subject several positions address, named by its key terms."""
+
+    name: str
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A position that appears only in a later source than the party's earlier ones."""
+
+    party: str
+    topic: str | None
+    sentence: str
+    source: Ref
+    note: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,9 +234,11 @@ class Brief:
     sources: tuple[SourceInfo, ...] = ()
     removed: tuple[Removed, ...] = ()
     context: tuple[KeyPoint, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    changes: tuple[Change, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON-ready form of schema_version 1 (documented in README)."""
+        """Return the JSON-ready form of schema_version 2 (documented in README)."""
         return {
             "schema_version": SCHEMA_VERSION,
             "title": self.title,
@@ -217,19 +247,24 @@ class Brief:
                         "format": self.meeting.format, "location": self.meeting.location},
             "parties": [{"name": p.name, "aliases": list(p.aliases)} for p in self.parties],
             "attendees": [{"name": a.name, "rank": a.rank, "title": a.title, "party": a.party,
+                           "meetings": list(a.meetings or (a.source.document,)),
                            "source": a.source.to_dict()} for a in self.attendees],
             "positions": [{"party": p.party, "verb": p.verb, "statement": p.statement,
-                           "sentence": p.sentence, "source": p.source.to_dict()}
-                          for p in self.positions],
+                           "sentence": p.sentence, "topic": p.topic,
+                           "source": p.source.to_dict()} for p in self.positions],
             "key_points": [{"text": k.text, "sentence": k.sentence, "source": k.source.to_dict()}
                            for k in self.key_points],
             "context": [{"text": k.text, "sentence": k.sentence, "source": k.source.to_dict()}
                         for k in self.context],
             "glossary": [{"term": g.term, "expansion": g.expansion, "origin": g.origin}
                          for g in self.glossary],
-            "sources": [{"path": s.path, "title": s.title, "sha256": s.sha256}
+            "sources": [{"path": s.path, "title": s.title, "sha256": s.sha256, "date": s.date,
+                         "date_iso": s.date_iso, "format": s.format, "location": s.location}
                         for s in self.sources],
             "removed": [r.to_dict() for r in self.removed],
+            "topics": [{"name": t.name, "terms": list(t.terms)} for t in self.topics],
+            "changes": [{"party": c.party, "topic": c.topic, "sentence": c.sentence,
+                         "source": c.source.to_dict(), "note": c.note} for c in self.changes],
         }
 
     @classmethod
@@ -241,10 +276,10 @@ class Brief:
         """
         d = _expect(data, dict, "brief")
         version = d.get("schema_version")
-        if version != SCHEMA_VERSION:
+        if version not in READABLE_VERSIONS or isinstance(version, bool):
             raise BriefFormatError(
                 f"schema_version is {version!r}; this briefgen reads schema_version "
-                f"{SCHEMA_VERSION}")
+                f"{' or '.join(map(str, READABLE_VERSIONS))}")
         m = _expect(d.get("meeting", {}), dict, "meeting")
         fmt = _opt(m.get("format", "unknown"), str, "meeting.format") or "unknown"
         if fmt not in MEETING_FORMATS:
@@ -273,13 +308,16 @@ class Brief:
                                      _opt(a.get("rank"), str, f"{w}.rank"),
                                      _opt(a.get("title"), str, f"{w}.title"),
                                      _opt(a.get("party"), str, f"{w}.party"),
-                                     Ref.from_dict(a.get("source"), f"{w}.source"))
+                                     Ref.from_dict(a.get("source"), f"{w}.source"),
+                                     tuple(_expect(m, int, f"{w}.meetings") for m in
+                                           _expect(a.get("meetings", []), list, f"{w}.meetings")))
                             for w, a in items("attendees")),
             positions=tuple(Position(_expect(p.get("party"), str, f"{w}.party"),
                                      _expect(p.get("verb"), str, f"{w}.verb"),
                                      _expect(p.get("statement"), str, f"{w}.statement"),
                                      _expect(p.get("sentence"), str, f"{w}.sentence"),
-                                     Ref.from_dict(p.get("source"), f"{w}.source"))
+                                     Ref.from_dict(p.get("source"), f"{w}.source"),
+                                     _opt(p.get("topic"), str, f"{w}.topic"))
                             for w, p in items("positions")),
             key_points=tuple(point(w, k) for w, k in items("key_points")),
             context=tuple(point(w, k) for w, k in items("context")),
@@ -289,8 +327,22 @@ class Brief:
                            for w, g in items("glossary")),
             sources=tuple(SourceInfo(_expect(s.get("path"), str, f"{w}.path"),
                                      _expect(s.get("title", ""), str, f"{w}.title"),
-                                     _expect(s.get("sha256", ""), str, f"{w}.sha256"))
+                                     _expect(s.get("sha256", ""), str, f"{w}.sha256"),
+                                     _opt(s.get("date"), str, f"{w}.date"),
+                                     _opt(s.get("date_iso"), str, f"{w}.date_iso"),
+                                     _expect(s.get("format", "unknown"), str, f"{w}.format"),
+                                     _opt(s.get("location"), str, f"{w}.location"))
                           for w, s in items("sources")),
+            topics=tuple(Topic(_expect(t.get("name"), str, f"{w}.name"),
+                               tuple(_expect(x, str, f"{w}.terms")
+                                     for x in _expect(t.get("terms", []), list, f"{w}.terms")))
+                         for w, t in items("topics")),
+            changes=tuple(Change(_expect(c.get("party"), str, f"{w}.party"),
+                                 _opt(c.get("topic"), str, f"{w}.topic"),
+                                 _expect(c.get("sentence"), str, f"{w}.sentence"),
+                                 Ref.from_dict(c.get("source"), f"{w}.source"),
+                                 _expect(c.get("note", ""), str, f"{w}.note"))
+                          for w, c in items("changes")),
             removed=tuple(Removed(_expect(r.get("text"), str, f"{w}.text"),
                                   _expect(r.get("reason"), str, f"{w}.reason"))
                           for w, r in items("removed")),

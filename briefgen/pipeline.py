@@ -6,10 +6,14 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen.document import Document
 from briefgen.model import Brief
 from briefgen.render import DEFAULT_TEMPLATE, MemoOptions
+
+if TYPE_CHECKING:
+    from briefgen.writers import WriterSettings
 
 Log = Callable[[str], None]
 
@@ -28,40 +32,50 @@ class Timings:
         self.stages[stage] = self.stages.get(stage, 0.0) + time.perf_counter() - started
 
 
-def build_brief(path: str, model: str | None = None, max_chars: int | None = None,
-                log: Log = _quiet, timings: Timings | None = None) -> Brief:
-    """Read, clean, analyze and extract one document into a Brief.
+def build_brief(paths: str | Sequence[str], model: str | None = None,
+                max_chars: int | None = None, encoding: str | None = None, log: Log = _quiet,
+                timings: Timings | None = None) -> Brief:
+    """Read, clean, analyze and extract one document, or several merged into one Brief.
+
+    Several sources are read in the order given and numbered from 1; every reference in the
+    Brief names its source.
 
     Raises:
-        BriefgenError: the input cannot be read or holds nothing to brief, or the model fails.
+        BriefgenError: an input cannot be read or holds nothing to brief, or the model fails.
     """
-    from briefgen.analyze import analyze, describe_model, load_model
+    from briefgen.analyze import analyze_many, describe_model, load_model
     from briefgen.clean import clean
     from briefgen.extract import extract_brief
-    from briefgen.ingest import DEFAULT_MAX_CHARS, ingest
+    from briefgen.extract.merge import merge_briefs
+    from briefgen.ingest import DEFAULT_MAX_CHARS, ingest_many
 
+    paths = [paths] if isinstance(paths, str) else list(paths)
     timings = timings or Timings()
     t = time.perf_counter()
-    source = ingest(path, max_chars=max_chars or DEFAULT_MAX_CHARS)
+    sources = ingest_many(paths, max_chars=max_chars or DEFAULT_MAX_CHARS, encoding=encoding)
     timings.add("ingest", t)
     t = time.perf_counter()
-    cleaned = clean(source)
+    cleaned = [clean(source) for source in sources]
     timings.add("clean", t)
-    for removed in cleaned.removed:
-        log(f"removed {removed.reason}: {removed.text[:70]!r}")
+    for text in cleaned:
+        for removed in text.removed:
+            log(f"{text.source.path}: removed {removed.reason}: {removed.text[:70]!r}")
     t = time.perf_counter()
     nlp = load_model(model)
     timings.add("load model", t)
     log(f"spaCy model: {describe_model(nlp)} (package {nlp.meta.get('lang')}_"
         f"{nlp.meta.get('name')}; components: {', '.join(nlp.pipe_names)})")
     t = time.perf_counter()
-    analysis = analyze(cleaned, model)
+    analyses = analyze_many(cleaned, model)
     timings.add("analyze", t)
     t = time.perf_counter()
-    brief = extract_brief(analysis)
+    briefs = [extract_brief(a, document=i) for i, a in enumerate(analyses, start=1)]
+    brief = merge_briefs(briefs)
     timings.add("extract", t)
-    log(f"{len(analysis.paragraphs)} paragraphs, {len(analysis.sentences)} sentences; "
-        f"{len(brief.attendees)} attendees, {len(brief.positions)} positions")
+    for analysis, one in zip(analyses, briefs):
+        log(f"{analysis.clean.source.path}: {len(analysis.paragraphs)} paragraphs, "
+            f"{len(analysis.sentences)} sentences; {len(one.attendees)} attendees, "
+            f"{len(one.positions)} positions")
     return brief
 
 
@@ -82,16 +96,20 @@ def build_document(brief: Brief, options: MemoOptions, template: str = DEFAULT_T
 
 
 def write_document(document: Document, targets: Sequence[tuple[str, Path]], force: bool = False,
-                   timings: Timings | None = None) -> tuple[str, ...]:
+                   timings: Timings | None = None, settings: WriterSettings | None = None
+                   ) -> tuple[str, ...]:
     """Write a Document in every requested format; return warnings for the user.
+
+    ``settings`` carries the theme and the DOCX reference file (None: built-in defaults).
 
     Raises:
         OutputError: a target cannot be written.
+        InputError: the reference DOCX cannot be used.
     """
     from briefgen.writers import write_outputs
 
     t = time.perf_counter()
-    warnings = write_outputs(document, targets, force=force)
+    warnings = write_outputs(document, targets, force=force, settings=settings)
     if timings is not None:
         timings.add("write", t)
     return warnings

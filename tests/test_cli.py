@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,7 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_0ff103b2e130dde9.
 SEED_ATTENDEES = ("Miguel Correa", "Henry Wooster", "Richard Norland", "Aoun Al Farjani",
                   "Abd Al Karim Hadiya", "Kheiri Al Tamimi")
 SEED_TITLE = "U.S.-LNA Discussion on Militia Demobilization"
+GOLDEN = Path(__file__).resolve().parent / "golden" / "000_seed.brief.json"
 Invoke = Callable[..., Result]
 BOILERPLATE = ("Public Release", "Mirage.News", "originating organization")
 
@@ -93,7 +95,7 @@ def test_every_command_has_help(cli: Invoke, command: str, expected: tuple[str, 
 def test_extract_json_is_schema_1_with_the_six_attendees(seed_brief: tuple[Path, dict[str, Any]]
                                                           ) -> None:
     _, data = seed_brief
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["title"] == SEED_TITLE
     assert sorted(a["name"] for a in data["attendees"]) == sorted(SEED_ATTENDEES)
     assert all(r["reason"] for r in data["removed"])  # the disclaimer is listed, not dropped
@@ -266,7 +268,7 @@ def test_render_invalid_json(expect_error: Callable[..., str], tmp_path: Path) -
 
 @pytest.mark.parametrize(("mutate", "field"), [
     (lambda d: d["attendees"][0].update(name=5), "attendees[0].name"),
-    (lambda d: d.update(schema_version=2), "schema_version"),
+    (lambda d: d.update(schema_version=99), "schema_version"),
     (lambda d: d["key_points"][0]["source"].update(paragraph="one"), "key_points[0].source"),
 ])
 def test_render_names_the_field_that_breaks_the_schema(
@@ -278,3 +280,255 @@ def test_render_names_the_field_that_breaks_the_schema(
     bad.write_text(json.dumps(data), encoding="utf-8")
     expect_error(["render", bad, "-o", tmp_path / "memo.pdf"], 9, field)
     assert not (tmp_path / "memo.pdf").exists()
+
+
+# --------------------------------------------------------------------------- usage errors
+
+
+@pytest.fixture(autouse=True)
+def no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the developer's own briefgen.toml out of every test here."""
+    monkeypatch.setenv("BRIEFGEN_CONFIG_DIR", str(tmp_path / "no-user-config"))
+
+
+@pytest.mark.parametrize(("args", "message", "command"), [
+    (["generate"], "Missing argument 'input_paths'", "generate"),
+    (["render", "x.json", "--nope"], "No such option: --nope", "render"),
+    (["generate", "x.txt", "--max-chars", "0"], "Invalid value for '--max-chars'", "generate"),
+    (["frobnicate"], "No such command 'frobnicate'", ""),
+    (["templates", "show"], "Missing argument 'name'", "templates show"),
+])
+def test_usage_errors_are_one_line(expect_error: Callable[..., str], args: list[str],
+                                   message: str, command: str) -> None:
+    line = expect_error(args, 2)
+    assert line.startswith(f"briefgen: error: {message}"), line
+    assert line.endswith(f"; see '{' '.join(['briefgen', command]).strip()} --help'"), line
+
+
+def test_usage_error_of_the_real_process_is_one_line() -> None:
+    completed = subprocess.run([*briefgen_command(), "generate"], capture_output=True,
+                               text=True, timeout=60, check=False)
+    assert completed.returncode == 2
+    assert completed.stdout == ""
+    assert completed.stderr.splitlines() == [
+        "briefgen: error: Missing argument 'input_paths'; see 'briefgen generate --help'"]
+
+
+def test_no_arguments_still_prints_the_help(cli: Invoke) -> None:
+    result = cli()
+    assert "Usage: briefgen" in result.output
+    assert "generate" in result.output and "templates" in result.output
+
+
+def test_generate_help_lists_the_memo_and_marking_options(cli: Invoke) -> None:
+    result = cli("generate", "--help")
+    assert result.exit_code == 0
+    for option in ("--classification", "--portion-marks", "--portion-mark", "--drafted-by",
+                   "--cleared-by", "--prepared-by", "--distribution", "--organization",
+                   "--config", "--theme", "--reference-docx", "--output-dir"):
+        assert option in result.stdout, option
+
+
+# --------------------------------------------------------------------------- the JSON schema
+
+SCHEMA = Path(__file__).resolve().parent.parent / "docs" / "brief.schema.json"
+#: The JSON Schema keywords docs/brief.schema.json may use: the ones `validate` checks, plus
+#: annotations. A keyword outside this set would be ignored silently, so it is refused.
+CHECKED = {"type", "properties", "required", "additionalProperties", "items", "enum", "const",
+           "minimum", "pattern", "$ref"}
+ANNOTATIONS = {"$schema", "title", "description", "$defs"}
+JSON_TYPES = {"object": dict, "array": list, "string": str, "integer": int, "null": type(None),
+              "boolean": bool, "number": (int, float)}
+
+
+def schema_errors(value: Any, schema: dict[str, Any], root: dict[str, Any], where: str = "$"
+                  ) -> list[str]:
+    """Validate ``value`` against the subset of JSON Schema 2020-12 the Brief schema uses."""
+    if "$ref" in schema:
+        target: Any = root
+        for part in schema["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        return schema_errors(value, target, root, where)
+    errors: list[str] = []
+    if "type" in schema:
+        kinds = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        ok = any(isinstance(value, JSON_TYPES[k]) and not (
+            k in ("integer", "number") and isinstance(value, bool)) for k in kinds)
+        if not ok:
+            return [f"{where}: {type(value).__name__} is not {kinds}"]
+    if "const" in schema and value != schema["const"]:
+        errors.append(f"{where}: {value!r} != {schema['const']!r}")
+    if "enum" in schema and value not in schema["enum"]:
+        errors.append(f"{where}: {value!r} not in {schema['enum']}")
+    if "minimum" in schema and isinstance(value, int) and value < schema["minimum"]:
+        errors.append(f"{where}: {value} < {schema['minimum']}")
+    if "pattern" in schema and isinstance(value, str) and not re.search(schema["pattern"], value):
+        errors.append(f"{where}: {value!r} does not match {schema['pattern']}")
+    if isinstance(value, dict):
+        for key in schema.get("required", []):
+            if key not in value:
+                errors.append(f"{where}: missing {key}")
+        properties = schema.get("properties", {})
+        for key, item in value.items():
+            if key in properties:
+                errors += schema_errors(item, properties[key], root, f"{where}.{key}")
+            elif schema.get("additionalProperties") is False:
+                errors.append(f"{where}: unexpected {key}")
+    if isinstance(value, list) and "items" in schema:
+        for i, item in enumerate(value):
+            errors += schema_errors(item, schema["items"], root, f"{where}[{i}]")
+    return errors
+
+
+def schema_keywords(schema: Any, in_properties: bool = False) -> set[str]:
+    """Every keyword used anywhere in ``schema`` (property names excluded)."""
+    found: set[str] = set()
+    if isinstance(schema, dict):
+        for key, value in schema.items():
+            if not in_properties:
+                found.add(key)
+            found |= schema_keywords(value, key in ("properties", "$defs") and not in_properties)
+    elif isinstance(schema, list):
+        for item in schema:
+            found |= schema_keywords(item)
+    return found
+
+
+def test_schema_uses_only_keywords_the_validator_checks() -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema_keywords(schema) <= CHECKED | ANNOTATIONS
+
+
+def test_extract_json_of_the_seed_validates_against_the_schema(
+        seed_brief: tuple[Path, dict[str, Any]]) -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert schema_errors(seed_brief[1], schema, schema) == []
+    # Every top-level key of the Brief is described, and the validator does catch mistakes.
+    assert set(schema["properties"]) == set(seed_brief[1])
+    broken = json.loads(json.dumps(seed_brief[1]))
+    broken["attendees"][0]["source"]["paragraph"] = 0
+    broken["meeting"]["format"] = "carrier pigeon"
+    broken["summray"] = "typo"
+    del broken["positions"][0]["verb"]
+    errors = schema_errors(broken, schema, schema)
+    assert len(errors) == 4, errors
+
+
+# --------------------------------------------------------------------------- memo options
+
+
+def test_markings_and_optional_lines_reach_the_pdf(cli: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / "memo.pdf"
+    result = cli("render", GOLDEN, "-o", target, "--date", "2020-07-01",
+                 "--classification", "CONFIDENTIAL//REL TO USA, GBR", "--portion-mark", "c",
+                 "--prepared-by", "Jane Doe, S/P, (202) 555-0100", "--drafted-by", "J. Doe",
+                 "--cleared-by", "NEA/MAG: R. Roe", "--distribution", "S, D",
+                 "--distribution", "P", "--organization", "Department of State")
+    assert result.exit_code == 0, result.output
+    text = pdf_text(target)
+    assert text.count("CONFIDENTIAL//REL TO USA, GBR") >= 2
+    assert "(C) U.S.-LNA Discussion on Militia Demobilization" in text  # the subject line
+    assert "(C) Summary" in text and "(U)" not in text
+    for line in ("Prepared By: Jane Doe, S/P, (202) 555-0100", "Drafted By: J. Doe",
+                 "Cleared By: NEA/MAG: R. Roe", "Distribution: S, D, P", "Department of State"):
+        assert line in text
+
+
+def test_a_banner_below_the_portion_mark_is_refused(expect_error: Callable[..., str],
+                                                    tmp_path: Path) -> None:
+    expect_error(["render", GOLDEN, "-o", tmp_path / "m.pdf", "--classification",
+                  "UNCLASSIFIED", "--portion-mark", "(S)"], 2,
+                 "classification 'UNCLASSIFIED' is lower than the portion mark '(S)'",
+                 "at least SECRET")
+    expect_error(["render", GOLDEN, "-o", tmp_path / "m.pdf", "--classification", "PUBLIC"], 2,
+                 "unknown classification 'PUBLIC'")
+    expect_error(["render", GOLDEN, "-o", tmp_path / "m.pdf", "--portion-mark", "(Q)"], 2,
+                 "unknown portion mark '(Q)'")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_json_format_writes_the_brief(cli: Invoke, seed_brief: tuple[Path, dict[str, Any]],
+                                      tmp_path: Path) -> None:
+    result = cli("render", seed_brief[0], "-o", tmp_path / "again", "-f", "json", "-f", "pdf")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["again.json", "again.pdf"]
+    assert json.loads((tmp_path / "again.json").read_text(encoding="utf-8")) == seed_brief[1]
+    expect = cli("render", seed_brief[0], "-o", tmp_path / "again.json")
+    assert expect.exit_code == 8  # exists; --force needed
+
+
+def test_generate_json_only_is_extract_json(cli: Invoke, seed_brief: tuple[Path, dict[str, Any]],
+                                            tmp_path: Path) -> None:
+    result = cli("generate", SEED, "-o", tmp_path / "brief.json")
+    assert result.exit_code == 0, result.output
+    assert json.loads((tmp_path / "brief.json").read_text(encoding="utf-8")) == seed_brief[1]
+
+
+# --------------------------------------------------------------------------- config files
+
+
+def test_working_directory_config_sets_defaults_and_the_command_line_wins(
+        cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "briefgen.toml").write_text("""
+[memo]
+from = "Policy Planning Staff"
+to = "The Secretary"
+template = "memcon"
+[markings]
+classification = "SECRET"
+portion_marks = true
+[output]
+directory = "memos"
+formats = ["pdf", "json"]
+""", encoding="utf-8")
+    result = cli("render", GOLDEN, "--date", "2020-07-01")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split() == [str(tmp_path / "memos" / "000_seed.brief.pdf"),
+                                     str(tmp_path / "memos" / "000_seed.brief.json")]
+    text = pdf_text(tmp_path / "memos" / "000_seed.brief.pdf")
+    assert "MEMORANDUM OF CONVERSATION" in text
+    assert "Drafted By: Policy Planning Staff" in text
+    assert text.count("SECRET") >= 2 and "(U) Participants" in text
+
+    result = cli("render", GOLDEN, "-o", "memo.pdf", "--from", "Me", "--template", "memo",
+                 "--no-portion-marks", "--classification", "CUI", "--date", "2020-07-01")
+    assert result.exit_code == 0, result.output
+    text = pdf_text(tmp_path / "memo.pdf")  # -o given: the config's directory is not used
+    assert "FROM: Me" in text and "MEMORANDUM" in text and "(U)" not in text
+    assert "CUI" in text and "SECRET" not in text
+
+
+def test_a_conflict_from_a_config_file_says_where(expect_error: Callable[..., str],
+                                                  tmp_path: Path) -> None:
+    config = tmp_path / "team.toml"
+    config.write_text('[markings]\nclassification = "CUI"\n', encoding="utf-8")
+    line = expect_error(["render", GOLDEN, "-o", tmp_path / "m.pdf", "--config", config,
+                         "--portion-mark", "(S)"], 2, "lower than the portion mark")
+    assert line.endswith(f"(set in --config {config})")
+
+
+def test_a_bad_config_file_is_exit_11(expect_error: Callable[..., str], tmp_path: Path) -> None:
+    config = tmp_path / "team.toml"
+    config.write_text('[output]\nformats = ["pdf", "ppt"]\n', encoding="utf-8")
+    expect_error(["render", GOLDEN, "-o", tmp_path / "m.pdf", "--config", config], 11,
+                 f"config '{config}' line 2", "'output.formats'")
+
+
+def test_output_dir_option_is_created(cli: Invoke, tmp_path: Path) -> None:
+    result = cli("render", GOLDEN, "--output-dir", tmp_path / "a" / "b", "-f", "docx")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "a" / "b" / "000_seed.brief.docx").is_file()
+    result = cli("render", GOLDEN, "--output-dir", tmp_path / "a", "-o", "memo.json")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == str(tmp_path / "a" / "memo.json")
+
+
+def test_theme_and_reference_docx_are_checked_first(expect_error: Callable[..., str],
+                                                    tmp_path: Path) -> None:
+    expect_error(["render", GOLDEN, "-o", tmp_path / "m.pdf", "--reference-docx",
+                  tmp_path / "nope.docx"], 2, "--reference-docx", "nope.docx")
+    expect_error(["render", GOLDEN, "-o", tmp_path / "m.pdf", "--theme",
+                  tmp_path / "nope.toml"], 11, "nope.toml")
+    assert list(tmp_path.iterdir()) == []

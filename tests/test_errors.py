@@ -95,10 +95,11 @@ def test_binary_data_named_txt(expect_error: ExpectError, tmp_path: Path) -> Non
     expect_error(["extract", path], 4, "photo.txt", "binary")
 
 
-def test_invalid_utf8(expect_error: ExpectError, tmp_path: Path) -> None:
-    path = tmp_path / "latin1.txt"
-    path.write_bytes("The minister met the café owners.\n".encode("latin-1"))
-    expect_error(["extract", path], 4, "latin1.txt", "UTF-8")
+def test_undecodable_bytes(expect_error: ExpectError, tmp_path: Path) -> None:
+    # Latin-1 and cp1252 text is read (detected); bytes that are no text in any encoding are not.
+    path = tmp_path / "data.txt"
+    path.write_bytes(b"The minister met\x00\x01\x02 \xff\xfe\x03 the owners.\n" * 3)
+    expect_error(["extract", path], 4, "data.txt", "binary data, not text")
 
 
 @pytest.mark.parametrize(("suffix", "advice"), [(".doc", "save it as .docx or .txt"),

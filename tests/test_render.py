@@ -21,7 +21,7 @@ from briefgen.document import (
     Table,
     plain_text,
 )
-from briefgen.model import JOINT, Attendee, KeyPoint, Position, SourceInfo
+from briefgen.model import JOINT, Attendee, KeyPoint, Meeting, Position, SourceInfo
 from briefgen.render import MemoOptions, render_document, render_markdown
 
 OPTIONS = MemoOptions(to="The Secretary", sender="Policy Planning", date=dt.date(2020, 7, 1))
@@ -122,7 +122,7 @@ def test_participants_table_per_party(memo: Document) -> None:
         assert rows == [[a.name, a.rank or NO_VALUE, a.title or NO_VALUE]
                         for a in brief.attendees if a.party == party]
     meeting = next(b for b in section(memo, "Participants") if isinstance(b, Paragraph))
-    assert plain_text(meeting.content) == "Meeting: July 1; held virtually."
+    assert plain_text(meeting.content) == "Meeting: July 1, 2020; held virtually."
 
 
 def test_a_party_without_attendees_has_no_table() -> None:
@@ -282,3 +282,29 @@ def test_render_markdown_is_what_the_document_is_parsed_from() -> None:
     markdown = render_markdown(make_brief(), OPTIONS)
     assert markdown.startswith("# Memorandum\n")
     assert r"U\.S\.\-LNA Discussion" in markdown
+
+
+def test_meeting_date_as_written_when_the_year_is_not_given() -> None:
+    brief = make_brief(meeting=Meeting(date="July 1", date_iso=None, format="phone",
+                                       location="Rome"))
+    meeting = next(b for b in section(render_document(brief, OPTIONS), "Participants")
+                   if isinstance(b, Paragraph))
+    assert plain_text(meeting.content) == "Meeting: July 1; held by telephone; Rome."
+
+
+def test_memo_letterhead_and_prepared_by_lines_only_when_given(memo: Document) -> None:
+    assert not any(isinstance(b, Paragraph) and b.role in ("letterhead", "admin")
+                   for b in memo.blocks)
+    options = MemoOptions(date=dt.date(2020, 7, 1), organization="Office of the Secretary",
+                          prepared_by="Jane Doe, S/P, (202) 555-0100",
+                          distribution=("S", "D"))
+    document = render_document(make_brief(), options)
+    first = document.blocks[0]
+    assert isinstance(first, Paragraph) and first.role == "letterhead"
+    assert plain_text(first.content) == "Office of the Secretary"
+    admin = [plain_text(b.content) for b in document.blocks
+             if isinstance(b, Paragraph) and b.role == "admin"]
+    assert admin == ["Prepared By: Jane Doe, S/P, (202) 555-0100", "Distribution: S, D"]
+    # The DoD convention: they close the memo, after the Source section.
+    assert isinstance(document.blocks[-1], Paragraph) and document.blocks[-1].role == "admin"
+    assert headings(document, 2) == headings(memo, 2)

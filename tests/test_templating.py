@@ -17,7 +17,10 @@ from briefgen.render.templating import (
     builtin_templates,
     find_template,
     format_long_date,
+    format_person,
     format_ref,
+    format_series,
+    format_upfirst,
     make_environment,
     render_template,
     templates_dir,
@@ -79,7 +82,9 @@ def test_sandbox_refuses_reaching_into_python(tmp_path: Path, expression: str) -
     path = template(tmp_path, f"# Memo\n\n{expression}\n")
     with pytest.raises(TemplateError) as info:
         render_template(path, {"brief": {"title": "x"}})
-    assert str(info.value).startswith(f"template '{path}': not allowed in a template: ")
+    message = str(info.value)
+    assert message.startswith(f"template '{path}' line 3: not allowed in a template: ")
+    assert "\n" not in message
 
 
 def test_sandbox_refuses_mutating_the_context(tmp_path: Path) -> None:
@@ -178,3 +183,40 @@ def test_any_value_renders_literally_through_the_environment(value: str) -> None
     # The same whitespace and NUL normalisation as test_markup.normalize.
     got = " ".join(" ".join(document.texts()).split())
     assert got == " ".join(f"Term: {value.replace(chr(0), chr(0xFFFD))}".split())
+
+
+@pytest.mark.parametrize(("items", "written"), [
+    ([], ""), (["A"], "A"), (["A", "B"], "A and B"), (["A", "B", "C"], "A, B, and C"),
+    (["A", None, "", "B"], "A and B"),
+])
+def test_series_filter(items: list[str | None], written: str) -> None:
+    assert format_series(items) == written
+
+
+def test_upfirst_and_person_filters() -> None:
+    assert format_upfirst("affirmed that the U.S. will") == "Affirmed that the U.S. will"
+    assert format_upfirst("") == ""
+    person = {"name": "Miguel Correa", "rank": "Major General", "title": "Senior Director"}
+    assert format_person(person) == "Major General Miguel Correa"
+    assert format_person(person, True) == "Major General Miguel Correa (Senior Director)"
+    assert format_person({"name": "Henry Wooster", "rank": None, "title": None}, True) == \
+        "Henry Wooster"
+
+
+def test_filters_in_a_user_template(tmp_path: Path) -> None:
+    path = template(tmp_path, "{{ people | map('person', True) | series }}\n")
+    people = [{"name": "A *B*", "rank": None, "title": "T"}, {"name": "C", "rank": "Dr.",
+                                                              "title": None}]
+    out = render_template(path, {"people": people})
+    document = parse_markdown(out, Metadata(title="t"))
+    assert document.texts() == ["A *B* (T) and Dr. C"]
+
+
+def test_a_directory_is_not_a_template(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError, match=r"is a directory; give a \.md\.j2 file"):
+        find_template(str(tmp_path))
+
+
+def test_long_dates_ignore_the_locale() -> None:
+    assert format_long_date(dt.date(2021, 2, 3)) == "February 3, 2021"
+    assert format_long_date(None) == "None"

@@ -29,6 +29,7 @@ from briefgen.document import (
 )
 from briefgen.writers import docx as docx_writer
 from briefgen.writers import styles
+from briefgen.writers.docx.wordstyles import BUILTIN_STYLES
 from briefgen.xmlsafe import make_xml_safe
 
 CREATED = dt.datetime(2024, 3, 5, 14, 30)
@@ -120,7 +121,7 @@ def test_spans_keep_bold_and_italic(tmp_path):
 
 def test_builtin_styles_follow_the_style_table(tmp_path):
     word = write_and_open(memo(), tmp_path)
-    for name, role in docx_writer.BUILTIN_STYLES.items():
+    for name, role in BUILTIN_STYLES.items():
         style, expected = word.styles[name], styles.STYLES[role]
         assert style.font.name == styles.DOCX_FONT
         assert style.font.size == Pt(expected.size)
@@ -337,7 +338,8 @@ def test_right_to_left_paragraph_is_bidi(tmp_path, value):
 def test_latin_run_in_arabic_paragraph_stays_left_to_right(tmp_path):
     content = (Span("السيد محمد الطاهر سيالة "), Span("(UN)"))
     paragraph = write_and_open(make_document(Paragraph(content)), tmp_path).paragraphs[0]
-    flags = [run._r.rPr.find(qn("w:rtl")) is not None for run in paragraph.runs]
+    flags = [run._r.rPr is not None and run._r.rPr.find(qn("w:rtl")) is not None
+             for run in paragraph.runs]
     assert flags == [True, False]
 
 

@@ -27,6 +27,7 @@ from briefgen.document import (
     Table,
 )
 from briefgen.writers import pdf, styles
+from briefgen.writers.pdf import bidi, fonts
 
 ARABIC_NAME = "أحمد حسن"
 HEBREW = "שלום עולם"
@@ -184,11 +185,11 @@ def test_arabic_is_shaped_and_comes_back_after_nfkc(tmp_path: Path) -> None:
 
 
 def test_rtl_runs_are_put_in_display_order() -> None:
-    latin = pdf._to_visual_order([("Minister ", False, False), (ARABIC_NAME, True, False),
+    latin = bidi.to_visual_order([("Minister ", False, False), (ARABIC_NAME, True, False),
                                   (" said", False, False)], rtl=False)
     assert [run[0] for run in latin] == ["Minister ", ARABIC_NAME[::-1], " said"]
     assert latin[1][1] is True
-    arabic = pdf._to_visual_order([(ARABIC_NAME, False, False), (" UN", True, False)], rtl=True)
+    arabic = bidi.to_visual_order([(ARABIC_NAME, False, False), (" UN", True, False)], rtl=True)
     assert [run[0] for run in arabic] == ["UN ", ARABIC_NAME[::-1]]
 
 
@@ -227,10 +228,10 @@ CJK = "王毅外长 こんにちは 서울"
 @pytest.fixture
 def without_system_fonts(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Pretend no system CJK font is installed, so reportlab's CID fonts are the fallback."""
-    monkeypatch.setattr(pdf, "_system_fonts", lambda: ())
-    pdf.font_for.cache_clear()
+    monkeypatch.setattr(fonts, "system_fonts", lambda: ())
+    fonts.font_for.cache_clear()
     yield
-    pdf.font_for.cache_clear()
+    fonts.font_for.cache_clear()
 
 
 def font_names(reader: PdfReader) -> set[str]:
@@ -254,10 +255,11 @@ def test_cjk_falls_back_to_reportlab_cid_fonts(tmp_path: Path) -> None:
     assert warnings == ()
 
 
-@pytest.mark.skipif(not pdf.SYSTEM_FONTS[0][1].is_file(), reason="fonts-wqy-microhei not installed")
+@pytest.mark.skipif(not fonts.SYSTEM_FONTS[0][1].is_file(),
+                    reason="fonts-wqy-microhei not installed")
 def test_an_installed_truetype_cjk_font_is_embedded(tmp_path: Path) -> None:
     reader, _ = render(tmp_path, make_document(para(CJK)))
-    assert pdf.SYSTEM_FONTS[0][0] in {name.rsplit("-", 1)[0] for name in font_names(reader)}
+    assert fonts.SYSTEM_FONTS[0][0] in {name.rsplit("-", 1)[0] for name in font_names(reader)}
     assert not {"STSong-Light", "HeiseiMin-W3"} & font_names(reader)
 
 
@@ -279,8 +281,9 @@ def test_invisible_and_control_characters_give_no_warning(tmp_path: Path) -> Non
 
 
 def test_a_glyph_missing_from_the_bold_face_falls_back_to_regular(tmp_path: Path) -> None:
-    bold = pdf.pdfmetrics.getFont(pdf.FACES[True, False]).face.charToGlyph
-    regular = pdf.pdfmetrics.getFont(pdf.FAMILY).face.charToGlyph
+    family = fonts.bundled_family()
+    bold = fonts.pdfmetrics.getFont(family.face(True, False)).face.charToGlyph
+    regular = fonts.pdfmetrics.getFont(family.name).face.charToGlyph
     char = chr(min(set(regular) - set(bold)))
     _, warnings = render(tmp_path, make_document(Heading(2, inl(f"x{char}y"))))
     assert warnings == ()
@@ -341,3 +344,26 @@ def test_any_text_renders_without_error(tmp_path: Path, text: str, bold: bool) -
     warnings = pdf.write(document, tmp_path / "any.pdf")
     assert all(isinstance(w, str) and w.startswith("no font can show U+") for w in warnings)
     assert len(PdfReader(tmp_path / "any.pdf").pages) >= 1
+
+
+@pytest.mark.parametrize("markup_characters", [False, True])
+def test_fragments_built_directly_match_parsed_markup(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      markup_characters: bool) -> None:
+    """The writer builds reportlab's paragraph fragments itself instead of parsing markup;
+    both ways must show the same: the same bytes, or (where the parser splits text at
+    entities) the same text."""
+    from briefgen.writers.pdf import story
+
+    extra = [para(t) for t in ("AT&T", "if x<y and y>z", "]]>", "<b>x</b>")] \
+        if markup_characters else []
+    document = make_document(*memo().blocks, para(CJK), para("Łódź \u00ad x"), *extra)
+    pdf.write(document, tmp_path / "fast.pdf")
+    monkeypatch.setattr(story, "FAST_FRAGMENTS", False)
+    pdf.write(document, tmp_path / "parsed.pdf")
+    fast, parsed = (tmp_path / "fast.pdf").read_bytes(), (tmp_path / "parsed.pdf").read_bytes()
+    if markup_characters:
+        assert all_text(PdfReader(tmp_path / "fast.pdf")) == \
+            all_text(PdfReader(tmp_path / "parsed.pdf"))
+    else:
+        assert fast == parsed

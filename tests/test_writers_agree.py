@@ -1,8 +1,9 @@
-"""The PDF and DOCX writers show the same text, in the same order, for the same Document."""
+"""Every writer shows the same text, in the same order, for the same Document."""
 
 from __future__ import annotations
 
 import datetime as dt
+from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
@@ -10,9 +11,10 @@ from builders import make_brief, ref
 from docx.table import Table as DocxTable
 from pypdf import PdfReader
 
-from briefgen.document import Document, FieldList, Heading, plain_text
+from briefgen.document import Document, FieldList, Heading, Table, plain_text
 from briefgen.model import KeyPoint
 from briefgen.render import MemoOptions, render_document
+from briefgen.render.markup import parse_markdown
 from briefgen.writers import write_outputs
 
 
@@ -58,6 +60,30 @@ def docx_text(path: Path) -> str:
     return squash(" ".join(parts))
 
 
+class _TextOf(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.skip += tag in ("head", "style", "title")
+
+    def handle_endtag(self, tag):
+        self.skip -= tag in ("head", "style", "title")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def html_text(path: Path) -> str:
+    """The text a browser shows, in document order."""
+    reader = _TextOf()
+    reader.feed(path.read_text(encoding="utf-8"))
+    return squash(" ".join(reader.parts))
+
+
 def pdf_text(path: Path) -> str:
     return squash(" ".join(page.extract_text() for page in PdfReader(str(path)).pages))
 
@@ -83,9 +109,13 @@ def test_pdf_and_docx_show_every_document_text_in_the_same_order(tmp_path: Path)
     assert "Costs & risks: <b>not bold</b>, *not italic*, a | b and ]]> stay literal. [¶3]" \
         in document.texts()
 
-    pdf_path, docx_path = tmp_path / "memo.pdf", tmp_path / "memo.docx"
-    warnings = write_outputs(document, [("pdf", pdf_path), ("docx", docx_path)])
+    paths = {fmt: tmp_path / f"memo.{fmt}" for fmt in ("pdf", "docx", "html", "md")}
+    warnings = write_outputs(document, list(paths.items()))
     assert warnings == ()
 
-    assert find_in_order(pdf_text(pdf_path), expected_texts(document, pdf=True)) == []
-    assert find_in_order(docx_text(docx_path), expected_texts(document, pdf=False)) == []
+    assert find_in_order(pdf_text(paths["pdf"]), expected_texts(document, pdf=True)) == []
+    assert find_in_order(docx_text(paths["docx"]), expected_texts(document, pdf=False)) == []
+    assert find_in_order(html_text(paths["html"]), expected_texts(document, pdf=False)) == []
+    markdown = parse_markdown(paths["md"].read_text(encoding="utf-8"), document.metadata)
+    assert [Table(b.header, b.rows) if isinstance(b, Table) else b for b in markdown.blocks] \
+        == [Table(b.header, b.rows) if isinstance(b, Table) else b for b in document.blocks]

@@ -12,6 +12,7 @@ from briefgen.extract.metadata import extract_metadata
 from briefgen.extract.parties import extract_parties, prune_parties
 from briefgen.extract.positions import extract_positions
 from briefgen.extract.summary import extract_summary
+from briefgen.extract.topics import extract_topics
 from briefgen.model import Analysis, Brief, SourceInfo
 
 #: Each extractor reads what earlier ones wrote; the order is the dependency order.
@@ -24,6 +25,7 @@ EXTRACTORS: tuple[Callable[[Draft], None], ...] = (
     extract_glossary,
     extract_key_points,
     extract_summary,
+    extract_topics,
 )
 
 
@@ -43,6 +45,9 @@ def extract_brief(analysis: Analysis, document: int = 1) -> Brief:
         key_points=tuple(draft.key_points),
         context=tuple(draft.context),
         glossary=tuple(draft.glossary),
-        sources=(SourceInfo(path=source.path, title=draft.title, sha256=source.sha256),),
+        sources=(SourceInfo(path=source.path, title=draft.title, sha256=source.sha256,
+                            date=draft.meeting.date, date_iso=draft.meeting.date_iso,
+                            format=draft.meeting.format, location=draft.meeting.location),),
         removed=analysis.clean.removed,
+        topics=tuple(draft.topics),
     )

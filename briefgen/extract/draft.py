@@ -14,6 +14,7 @@ from briefgen.model import (
     Party,
     Position,
     Sentence,
+    Topic,
 )
 
 
@@ -41,6 +42,7 @@ class Draft:
     key_points: list[KeyPoint] = field(default_factory=list)
     context: list[KeyPoint] = field(default_factory=list)
     glossary: list[GlossaryEntry] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
     summary: str = ""
 
     @property

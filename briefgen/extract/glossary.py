@@ -57,17 +57,35 @@ def find_long_form(short: str, before: str) -> str | None:
 
 
 def _match_initials(letters: list[str], words: list[str]) -> str | None:
+    """Match letters to word initials from the end ("security sector reform (SSR)"), letting
+    small words count only when the abbreviation has a letter for them ("Republic of Korea
+    (ROK)"), and starting inside a hyphenated word when needed ("United States-Republic...")."""
+    for use_small_words in (False, True):
+        found = _initials_from_end(letters, words, use_small_words)
+        if found:
+            return found
+    return None
+
+
+def _initials_from_end(letters: list[str], words: list[str], use_small_words: bool
+                       ) -> str | None:
+    parts = [(i, p) for i, w in enumerate(words) for p in re.split(r"(?<=[-/])", w)]
     need = list(letters)
-    for i in range(len(words) - 1, -1, -1):
-        word = words[i].strip(",;:“”\"'")
-        if word.lower() in STOPWORDS:
+    for k in range(len(parts) - 1, -1, -1):
+        i, part = parts[k]
+        bare = part.strip(",;:“”\"'-/")
+        if not bare or not bare[0].isalnum():
             continue
-        initials = [p[0].lower() for p in re.split(r"[-/]", word) if p and p[0].isalnum()]
-        if not initials or need[-len(initials):] != initials:
+        if bare.lower() in STOPWORDS and not use_small_words:
+            continue
+        if need[-1] != bare[0].lower():
+            if bare.lower() in STOPWORDS:
+                continue
             return None
-        del need[-len(initials):]
+        need.pop()
         if not need:
-            return _tidy(" ".join(words[i:]))
+            head = "".join(p for j, p in parts[k:] if j == i)  # from the matched part on
+            return _tidy(" ".join([head, *words[i + 1:]]))
     return None
 
 

@@ -6,10 +6,15 @@ import itertools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-MAX_TOPICS = 6
-SIMILARITY = 0.12  # cosine to a topic's centroid needed to join it
+from briefgen.extract.draft import Draft
+from briefgen.extract.people import TITLE_WORDS
+from briefgen.model import Party, Position
+from briefgen.model import Topic as TopicInfo
+
+MAX_TOPICS = 7
+SIMILARITY = 0.2  # cosine to a topic's centroid needed to join it
 STOPWORDS = frozenset(
     "a an the and or but nor of in on at to for from by with as is are was were be been being "
     "it its this that these those he she they we our their his her them us you not no also "
@@ -30,6 +35,9 @@ REPORTING = frozenset(
     "both parties party countries country government governments united states "
     "administration new ongoing further also including work working together ensure "
     "deep deepen strengthen strengthening enhance advance opportunity".split())
+
+
+OTHER = "other subjects"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,15 +97,32 @@ def group_topics(statements: list[str], ignore: frozenset[str] = frozenset(),
         else:
             clusters.append([i])
             centroids.append(dict(vec))
-    while len(clusters) > max_topics:
-        # Fold the smallest topic into its nearest neighbour.
+    leftovers: list[int] = []
+    while len(clusters) > max_topics - (1 if leftovers or len(clusters) > max_topics else 0):
+        # Fold the smallest topic into its nearest neighbour when they share enough terms;
+        # otherwise set it aside under "other subjects" rather than blur a real topic.
         small = min(range(len(clusters)), key=lambda k: (len(clusters[k]), -k))
         others = [k for k in range(len(clusters)) if k != small]
         target = max(others, key=lambda k: _cosine(centroids[small], centroids[k]))
-        clusters[target].extend(clusters[small])
-        centroids[target] = _normalise(_add(centroids[target], centroids[small]))
+        if _cosine(centroids[small], centroids[target]) >= SIMILARITY / 2:
+            clusters[target].extend(clusters[small])
+            centroids[target] = _normalise(_add(centroids[target], centroids[small]))
+        else:
+            leftovers.extend(clusters[small])
         del clusters[small], centroids[small]
+    # A set-aside statement still joins the topic it shares most with, if it shares anything.
+    rest = []
+    for i in leftovers:
+        scores = [_cosine(vectors[i], c) for c in centroids]
+        best = max(range(len(scores)), key=scores.__getitem__, default=-1)
+        if best >= 0 and scores[best] >= SIMILARITY / 3:
+            clusters[best].append(i)
+        else:
+            rest.append(i)
+    leftovers = rest
     topics = []
+    if leftovers:
+        topics.append(Topic(name=OTHER, terms=(), members=tuple(sorted(leftovers))))
     for members in clusters:
         weight: Counter[str] = Counter()
         for i in members:
@@ -109,7 +134,9 @@ def group_topics(statements: list[str], ignore: frozenset[str] = frozenset(),
 
 
 def _top_terms(weight: Counter[str], count: int = 4) -> list[str]:
-    ranked = sorted(weight, key=lambda t: (-weight[t] * (1.3 if " " in t else 1.0), t))
+    # Names read best as nouns: "foreign interference", not "find sustainable".
+    ranked = sorted(weight, key=lambda t: (-weight[t] * (1.3 if " " in t else 1.0)
+                                           * (1.0 if _nounish(t) else 0.4), t))
     out: list[str] = []
     for term in ranked:
         if any(term in kept or kept in term for kept in out):
@@ -117,6 +144,40 @@ def _top_terms(weight: Counter[str], count: int = 4) -> list[str]:
         out.append(term)
         if len(out) == count:
             break
+    return out
+
+
+def _nounish(term: str) -> bool:
+    """Tell whether a term ends like a noun (a heuristic: no -ing/-ed/-ly/adjective endings)."""
+    last = term.split()[-1]
+    return not last.endswith(("ing", "ed", "ly", "ive", "ous", "ful", "able", "ible", "ical"))
+
+
+def assign_topics(positions: list[Position], parties: list[Party], people: list[str]
+                  ) -> tuple[list[Position], list[TopicInfo]]:
+    """Give every position a topic and return the topics, most discussed first.
+
+    Names of parties and people and words of titles never name a topic.
+    """
+    if not positions:
+        return [], []
+    names = [a for p in parties for a in (p.name, *p.aliases)] + people
+    ignore = frozenset(w.lower().strip(".,’'") for a in names
+                       for w in a.replace(".", "").split()) | TITLE_WORDS
+    groups = sorted(group_topics([p.statement for p in positions], ignore),
+                    key=lambda t: (t.name == OTHER, -len(t.members), t.members[0]))
+    names = _unique_names([g.name for g in groups])
+    topic_of = {i: name for g, name in zip(groups, names) for i in g.members}
+    return ([replace(p, topic=topic_of[i]) for i, p in enumerate(positions)],
+            [TopicInfo(name, g.terms) for g, name in zip(groups, names)])
+
+
+def _unique_names(names: list[str]) -> list[str]:
+    seen: Counter[str] = Counter()
+    out = []
+    for name in names:
+        seen[name] += 1
+        out.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
     return out
 
 
@@ -141,3 +202,9 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def extract_topics(draft: Draft) -> None:
+    """Extractor: group the draft's positions into topics."""
+    draft.positions, draft.topics = assign_topics(draft.positions, draft.parties,
+                                                  [a.name for a in draft.attendees])

@@ -22,6 +22,47 @@ class MemoOptions:
     subject: str | None = None
     author: str | None = None
     keywords: tuple[str, ...] = field(default_factory=tuple)
+    organization: str | None = None
+    #: Banner printed at the top and bottom of every page ("CONFIDENTIAL//REL TO USA, GBR").
+    classification: str | None = None
+    #: Mark every portion with ``portion_mark``; the banner must be at least its level.
+    portion_marks: bool = False
+    portion_mark: str = "(U)"
+    drafted_by: str | None = None
+    cleared_by: str | None = None
+    prepared_by: str | None = None
+    distribution: tuple[str, ...] = field(default_factory=tuple)
+
+    def banner(self) -> str | None:
+        """Return the banner to print: the classification, or the portion marks' level.
+
+        Raises:
+            OptionError: unknown classification or mark, or a banner below the portion mark.
+        """
+        from briefgen.render.markings import resolve_banner
+
+        return resolve_banner(self.classification,
+                              self.portion_mark if self.portion_marks else None)
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def format_long_date(value: Any) -> str:
+    """Write a date the memo way, "July 1, 2020"; a string that is no ISO date is kept."""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"{MONTHS[value.month - 1]} {value.day}, {value.year}"
+    return str(value)
+
+
+MEETING_FORMATS = {"virtual": "held virtually", "in_person": "held in person",
+                   "phone": "held by telephone", "unknown": None}
 
 
 def template_context(brief: Brief, options: MemoOptions) -> dict[str, Any]:
@@ -46,6 +87,7 @@ def template_context(brief: Brief, options: MemoOptions) -> dict[str, Any]:
     if unaffiliated:
         groups.append({"name": "Other participants", "aliases": [], "attendees": unaffiliated,
                        "positions": []})
+    meeting = data["meeting"]
     return {
         "brief": data,
         "memo": {
@@ -53,11 +95,67 @@ def template_context(brief: Brief, options: MemoOptions) -> dict[str, Any]:
             "sender": options.sender,
             "date": memo_date,
             "subject": options.subject or brief.title,
+            "organization": options.organization or None,
+            "classification": options.banner(),
+            "portion_mark": options.portion_mark if options.portion_marks else None,
+            "drafted_by": options.drafted_by or None,
+            "cleared_by": options.cleared_by or None,
+            "prepared_by": options.prepared_by or None,
+            "distribution": list(options.distribution),
+        },
+        "meeting": {
+            "date": format_long_date(meeting["date_iso"]) if meeting["date_iso"]
+            else meeting["date"],
+            "format": MEETING_FORMATS.get(meeting["format"]),
+            "location": meeting["location"],
         },
         "parties": groups,
         "joint_positions": [p for p in data["positions"] if p["party"] == JOINT],
         "multi_source": len(data["sources"]) > 1,
+        "matrix": positions_matrix(data),
+        "formats": MEETING_FORMATS,
     }
+
+
+MATRIX_WORDS = 16  # a matrix cell quotes the stance up to about this many words
+
+
+def positions_matrix(data: dict[str, Any]) -> dict[str, Any] | None:
+    """Topics by parties: each cell the party's stance in its own words (shortened, with the
+    reporting verb) and its reference, or None where the party did not address the topic.
+
+    None when there is nothing to compare (fewer than two topics or two speaking sides).
+    """
+    positions = [p for p in data["positions"] if p.get("topic")]
+    columns = [p["name"] for p in data["parties"]
+               if any(q["party"] == p["name"] for q in positions)]
+    if any(q["party"] == JOINT for q in positions):
+        columns.append(JOINT)
+    topics = [t["name"] for t in data.get("topics", [])
+              if any(q["topic"] == t["name"] for q in positions)]
+    if len(topics) < 2 or len(columns) < 2:
+        return None
+    rows = []
+    for topic in topics:
+        cells = []
+        for column in columns:
+            stances = [q for q in positions if q["topic"] == topic and q["party"] == column]
+            if stances:
+                more = f" (+{len(stances) - 1} more)" if len(stances) > 1 else ""
+                cells.append([{"text": shorten(stances[0]["statement"]) + more,
+                               "source": stances[0]["source"]}])
+            else:
+                cells.append(None)
+        rows.append({"topic": topic, "cells": cells})
+    return {"columns": ["Joint" if c == JOINT else c for c in columns], "rows": rows}
+
+
+def shorten(statement: str, words: int = MATRIX_WORDS) -> str:
+    """The first ``words`` words of a stance, cut at a word and marked with an ellipsis."""
+    parts = statement.rstrip(" .").split()
+    if len(parts) <= words:
+        return " ".join(parts)
+    return " ".join(parts[:words]).rstrip(",;:") + " …"
 
 
 def render_document(brief: Brief, options: MemoOptions | None = None,
@@ -66,7 +164,9 @@ def render_document(brief: Brief, options: MemoOptions | None = None,
 
     Raises:
         TemplateError: the template is missing or fails to render.
+        OptionError: the classification and portion marks disagree (see ``MemoOptions.banner``).
     """
+    from briefgen.render.markings import mark_portions
     from briefgen.render.markup import parse_markdown
     from briefgen.render.templating import render_template
 
@@ -83,8 +183,12 @@ def render_document(brief: Brief, options: MemoOptions | None = None,
         keywords=options.keywords or tuple(
             ["briefing memo", *(p.name for p in brief.parties)]),
         created=created,
+        classification=context["memo"]["classification"],
     )
-    return parse_markdown(markdown, metadata)
+    document = parse_markdown(markdown, metadata)
+    if options.portion_marks:
+        document = mark_portions(document, options.portion_mark)
+    return document
 
 
 def render_markdown(brief: Brief, options: MemoOptions | None = None,

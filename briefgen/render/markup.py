@@ -26,8 +26,13 @@ from briefgen.document import (
     plain_text,
 )
 
-#: Containers a template may use: "::: fields" (memo header) and paragraph roles.
-CONTAINERS = ("fields", "note")
+#: Containers a template may use: "::: fields" (memo header) and paragraph roles: "note"
+#: (small print), "letterhead" (the organization above the title) and "admin" (drafted, cleared,
+#: prepared by, distribution lines). Letterhead and admin lines are not portions.
+ROLE_CONTAINERS = ("note", "letterhead", "admin")
+CONTAINERS = ("fields", *ROLE_CONTAINERS)
+ROLE_OPENERS = {f"container_{role}_open": role for role in ROLE_CONTAINERS}
+ROLE_CLOSERS = frozenset(f"container_{role}_close" for role in ROLE_CONTAINERS)
 LINE_BREAK = re.compile(r"\r\n|[\r\n]")
 LEADING_BLANKS = re.compile(r"\A[ \t]+")
 # Markdown punctuation that must be escaped in a value (CommonMark allows a backslash
@@ -78,9 +83,9 @@ def _blocks(tokens: Sequence[Token]) -> list[Block]:
     while i < len(tokens):
         tok = tokens[i]
         kind = tok.type
-        if kind == "container_note_open":
-            role = "note"
-        elif kind == "container_note_close":
+        if kind in ROLE_OPENERS:
+            role = ROLE_OPENERS[kind]
+        elif kind in ROLE_CLOSERS:
             role = "body"
         elif kind == "container_fields_open":
             end = _closing(tokens, i, "container_fields_close")

@@ -2,55 +2,30 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from briefgen.errors import TemplateError
+from briefgen.render import format_long_date
+from briefgen.render.catalog import (
+    TEMPLATE_SUFFIX,
+    builtin_templates,
+    find_template,
+    templates_dir,
+)
 from briefgen.render.markup import escape_markdown
 
-TEMPLATE_SUFFIX = ".md.j2"
+__all__ = [
+    "TEMPLATE_SUFFIX", "Markdown", "builtin_templates", "find_template", "format_long_date",
+    "format_person", "format_ref", "format_series", "format_upfirst", "load_template",
+    "make_environment", "render_template", "templates_dir",
+]
 
 
 class Markdown(str):
     """A string a template may emit as Markdown without escaping (built by briefgen only)."""
-
-
-def templates_dir() -> Path:
-    """Return the built-in templates folder, in an installed wheel or in a source checkout."""
-    installed = Path(__file__).resolve().parent.parent / "templates"
-    if installed.is_dir():
-        return installed
-    return Path(__file__).resolve().parent.parent.parent / "templates"
-
-
-def builtin_templates() -> dict[str, Path]:
-    """Map built-in template names ("memo") to their files."""
-    folder = templates_dir()
-    return {p.name[: -len(TEMPLATE_SUFFIX)]: p for p in sorted(folder.glob(f"*{TEMPLATE_SUFFIX}"))}
-
-
-def find_template(name_or_path: str) -> tuple[str, str]:
-    """Return (display name, source) of a built-in template name or a template file path.
-
-    Raises:
-        TemplateError: no such template.
-    """
-    builtins = builtin_templates()
-    if name_or_path in builtins:
-        path = builtins[name_or_path]
-        return name_or_path, path.read_text(encoding="utf-8")
-    path = Path(name_or_path)
-    if path.is_file():
-        try:
-            return str(path), path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as e:
-            raise TemplateError(f"cannot read template '{path}': {e}") from e
-    known = ", ".join(builtins) or "none installed"
-    raise TemplateError(f"no template '{name_or_path}'; give a file path or one of: {known}")
 
 
 def _finalize(value: Any) -> str:
@@ -70,16 +45,26 @@ def format_ref(source: dict[str, Any] | None, multi: bool = False) -> Markdown:
     return Markdown(rf"\[{doc} ¶{para}\]" if multi else rf"\[¶{para}\]")
 
 
-def format_long_date(value: Any) -> str:
-    """Write a date the memo way: "July 1, 2020"."""
-    if isinstance(value, str):
-        try:
-            value = dt.date.fromisoformat(value)
-        except ValueError:
-            return value
-    if isinstance(value, (dt.date, dt.datetime)):
-        return f"{value:%B} {value.day}, {value.year}"
-    return str(value)
+def format_series(items: Any, conjunction: str = "and") -> str:
+    """Join items the memo way: "A", "A and B", "A, B, and C" (serial comma)."""
+    words = [str(item) for item in items if item not in (None, "")]
+    if len(words) <= 2:
+        return f" {conjunction} ".join(words)
+    return f"{', '.join(words[:-1])}, {conjunction} {words[-1]}"
+
+
+def format_upfirst(value: Any) -> str:
+    """Capitalise the first letter only ("affirmed that the U.S." -> "Affirmed that the U.S.")."""
+    text = str(value)
+    return text[:1].upper() + text[1:]
+
+
+def format_person(person: Any, titled: bool = False) -> str:
+    """Name an attendee with rank ("Major General Miguel Correa"), and title in parentheses."""
+    name = " ".join(part for part in (person.get("rank"), person.get("name")) if part)
+    if titled and person.get("title"):
+        return f"{name} ({person['title']})"
+    return name
 
 
 def make_environment() -> ImmutableSandboxedEnvironment:
@@ -90,6 +75,9 @@ def make_environment() -> ImmutableSandboxedEnvironment:
     env.filters["ref"] = format_ref
     env.filters["longdate"] = format_long_date
     env.filters["md"] = lambda value: Markdown(str(value))
+    env.filters["series"] = format_series
+    env.filters["upfirst"] = format_upfirst
+    env.filters["person"] = format_person
     return env
 
 
@@ -103,7 +91,8 @@ def load_template(name_or_path: str) -> tuple[str, jinja2.Template]:
     try:
         return name, make_environment().from_string(source)
     except jinja2.TemplateSyntaxError as e:
-        raise TemplateError(f"template '{name}' line {e.lineno}: syntax error: {e.message}") from e
+        raise TemplateError(f"template '{name}' line {e.lineno}: syntax error: "
+                            f"{_one_line(e.message)}") from e
 
 
 def render_template(name_or_path: str, context: dict[str, Any]) -> str:
@@ -117,14 +106,22 @@ def render_template(name_or_path: str, context: dict[str, Any]) -> str:
     try:
         return template.render(**context)
     except SecurityError as e:
-        raise TemplateError(f"template '{name}': not allowed in a template: {e}") from e
+        raise TemplateError(f"template '{name}' line {_error_line(e)}: not allowed in a "
+                            f"template: {_one_line(e)}") from e
     except jinja2.UndefinedError as e:
         raise TemplateError(f"template '{name}' line {_error_line(e)}: unknown field: "
-                            f"{e.message}") from e
+                            f"{_one_line(e.message)}") from e
     except jinja2.TemplateError as e:
-        raise TemplateError(f"template '{name}' line {_error_line(e)}: {e}") from e
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as e:
-        raise TemplateError(f"template '{name}' line {_error_line(e)}: {e}") from e
+        raise TemplateError(f"template '{name}' line {_error_line(e)}: {_one_line(e)}") from e
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError,
+            OverflowError) as e:
+        raise TemplateError(f"template '{name}' line {_error_line(e)}: "
+                            f"{type(e).__name__}: {_one_line(e)}") from e
+
+
+def _one_line(message: object) -> str:
+    """Collapse a message onto one line (the error boundary prints exactly one)."""
+    return " ".join(str(message).split())
 
 
 def _error_line(error: BaseException) -> str:

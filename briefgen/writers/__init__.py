@@ -1,4 +1,4 @@
-"""The writers table: one module per output format, each with ``write(document, path)``.
+"""The writers table: one module per output format, each with ``write(document, path, settings)``.
 
 Modules are imported on first use so that ``briefgen --help`` loads neither reportlab nor
 python-docx. Every writer writes to the path it is given; ``write_outputs`` gives it a temporary
@@ -11,22 +11,42 @@ import importlib
 import os
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from briefgen.document import Document
 from briefgen.errors import OutputError
 
+if TYPE_CHECKING:
+    from briefgen.writers.theme import Theme
+
 WRITERS: dict[str, str] = {
     "pdf": "briefgen.writers.pdf",
     "docx": "briefgen.writers.docx",
+    "md": "briefgen.writers.md",
+    "html": "briefgen.writers.html",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class WriterSettings:
+    """How the user wants the files to look, beyond the Document itself.
+
+    ``theme`` None is the built-in default theme (``briefgen.writers.theme.DEFAULT_THEME``);
+    ``reference_docx`` is a user's Word file whose page setup, styles, headers, footers and
+    logo the DOCX writer keeps (the other writers ignore it).
+    """
+
+    theme: Theme | None = None
+    reference_docx: Path | None = None
 
 
 class Writer(Protocol):
     """What a writer module provides."""
 
-    def write(self, document: Document, path: Path) -> tuple[str, ...]:
+    def write(self, document: Document, path: Path,
+              settings: WriterSettings | None = None) -> tuple[str, ...]:
         """Write ``document`` to ``path`` and return warnings for the user."""
         ...
 
@@ -61,8 +81,8 @@ def check_target(path: Path, force: bool) -> None:
         raise OutputError(f"'{path}' already exists; use --force to overwrite it")
 
 
-def write_outputs(document: Document, targets: Iterable[tuple[str, Path]], force: bool = False
-                  ) -> tuple[str, ...]:
+def write_outputs(document: Document, targets: Iterable[tuple[str, Path]], force: bool = False,
+                  settings: WriterSettings | None = None) -> tuple[str, ...]:
     """Write ``document`` once per (format, path) atomically and return all warnings.
 
     Each file is written to a temporary name in its target directory and renamed into place
@@ -70,6 +90,7 @@ def write_outputs(document: Document, targets: Iterable[tuple[str, Path]], force
 
     Raises:
         OutputError: a target cannot be written or the format is unknown.
+        InputError: ``settings.reference_docx`` cannot be used (DOCX only).
     """
     targets = list(targets)
     for fmt, path in targets:
@@ -83,7 +104,9 @@ def write_outputs(document: Document, targets: Iterable[tuple[str, Path]], force
         os.close(fd)
         tmp = Path(tmp_name)
         try:
-            warnings.extend(writer.write(document, tmp))
+            # Without settings a writer is called as before themes existed: write(doc, path).
+            warnings.extend(writer.write(document, tmp) if settings is None
+                            else writer.write(document, tmp, settings))
             os.chmod(tmp, 0o644)
             os.replace(tmp, path)
         except OSError as e:

@@ -1,8 +1,19 @@
-"""The one style table both writers follow: page, fonts, sizes, spacing and colours."""
+"""The one style table every writer follows, derived from a theme: page, fonts, sizes, spacing.
+
+``layout_for(theme)`` is the single place that decides layout; the PDF, DOCX and HTML writers
+translate it, none of them invents a size or a distance of its own. The module-level names
+(``PAGE``, ``STYLES``, ``ACCENT`` ...) are the default theme's, for code and tests that need no
+other.
+"""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
+
+from briefgen.writers.theme import DEFAULT_THEME, FontFamily, Theme
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +30,7 @@ class TextStyle:
     align: str = "left"  # left | center | justify
     keep_with_next: bool = False
     caps: bool = False
+    font: str = "body"  # which theme font family: "body" or "heading"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,45 +44,109 @@ class PageSetup:
     margin_left: float = 72.0
     margin_right: float = 72.0
 
+    @property
+    def text_width(self) -> float:
+        return self.width - self.margin_left - self.margin_right
 
-PAGE = PageSetup()
 
+@dataclass(frozen=True)
+class Layout:
+    """Every layout decision for one theme, shared by all writers (points, RGB hex colours)."""
+
+    theme: Theme
+    page: PageSetup
+    styles: Mapping[str, TextStyle]
+    fonts: Mapping[str, FontFamily]  # "body" and "heading"
+    accent: str
+    muted: str
+    banner_color: str
+    table_header_fill: str
+    table_border: str
+    bullet_indent: float = 18.0  # from the margin to the bullet text
+    field_label_width: float = 72.0  # reserved for TO / FROM / DATE / SUBJECT
+    table_border_width: float = 0.5
+    table_cell_padding: float = 4.0  # between a cell's grid line and its text, each side
+    table_space_after: float = 12.0  # between a table and the next block
+    rule_thickness: float = 1.0
+    rule_space: float = 6.0  # above and below a rule
+    header_distance: float = 36.0  # page top edge to the top of the header (banner, logo)
+    footer_distance: float = 36.0  # page bottom edge to the last footer line's baseline
+
+    def style_for_heading(self, level: int) -> TextStyle:
+        """Return the style of a heading level (1 title, 2 section, 3 and deeper subsection)."""
+        return self.styles["title" if level <= 1 else "heading2" if level == 2 else "heading3"]
+
+    def style(self, role: str) -> TextStyle:
+        """Return the style of a paragraph role; unknown roles are body text."""
+        return self.styles.get(role, self.styles["body"])
+
+    @property
+    def logo_height(self) -> float:
+        """The logo's height: the theme's, but never more than the top margin can hold."""
+        return min(self.theme.logo_height, max(self.page.margin_top - 12.0, 12.0))
+
+    @property
+    def logo_top(self) -> float:
+        """Distance from the page's top edge to the top of the logo (centred in the margin)."""
+        return max((self.page.margin_top - self.logo_height) / 2, 0.0)
+
+
+@functools.lru_cache(maxsize=16)
+def layout_for(theme: Theme | None = None) -> Layout:
+    """Return the layout of ``theme`` (None: the built-in default theme)."""
+    theme = theme or DEFAULT_THEME
+    accent, muted, text = theme.accent_color, theme.muted_color, theme.text_color
+    body, table = theme.body_size, theme.table_size
+    styles = {
+        "title": TextStyle(size=theme.title_size, bold=True, space_after=10, color=accent,
+                           caps=True, keep_with_next=True, font="heading"),
+        "heading2": TextStyle(size=theme.heading_size, bold=True, space_before=12,
+                              space_after=4, color=accent, keep_with_next=True, font="heading"),
+        "heading3": TextStyle(size=theme.subheading_size, bold=True, space_before=8,
+                              space_after=3, color=text, keep_with_next=True, font="heading"),
+        "body": TextStyle(size=body, space_after=6, color=text),
+        "bullet": TextStyle(size=body, space_after=3, color=text),
+        "note": TextStyle(size=theme.note_size, space_after=4, color=muted),
+        "field_label": TextStyle(size=body, bold=True, space_after=2, color=text),
+        "field_value": TextStyle(size=body, space_after=2, color=text),
+        "table_header": TextStyle(size=table, bold=True, space_after=0, color=text),
+        "table_cell": TextStyle(size=table, space_after=0, color=text),
+        "footer": TextStyle(size=theme.footer_size, color=muted, align="center",
+                            space_after=0),
+        "banner": TextStyle(size=theme.banner_size, bold=True, color=theme.banner_color,
+                            align="center", space_after=0, leading=1.2),
+    }
+    page = PageSetup(theme.page_width, theme.page_height, theme.margin_top,
+                     theme.margin_bottom, theme.margin_left, theme.margin_right)
+    return Layout(theme=theme, page=page, styles=MappingProxyType(styles),
+                  fonts=MappingProxyType({"body": theme.body_font,
+                                          "heading": theme.heading_font}),
+                  accent=accent, muted=muted, banner_color=theme.banner_color,
+                  table_header_fill=theme.table_header_fill,
+                  table_border=theme.table_border_color)
+
+
+# The default theme's values, under the names the writers used before themes existed.
+DEFAULT = layout_for(DEFAULT_THEME)
+PAGE = DEFAULT.page
+STYLES = DEFAULT.styles
 #: Font family names: the PDF embeds the bundled DejaVu Sans; DOCX names a font every Word has.
 PDF_FONT = "DejaVuSans"
-DOCX_FONT = "Arial"
-
-ACCENT = "1F3864"  # dark navy for headings and rules
-MUTED = "595959"  # grey for references, notes and the footer
-
-STYLES: dict[str, TextStyle] = {
-    "title": TextStyle(size=18, bold=True, space_after=10, color=ACCENT, caps=True,
-                       keep_with_next=True),
-    "heading2": TextStyle(size=12.5, bold=True, space_before=12, space_after=4, color=ACCENT,
-                          keep_with_next=True),
-    "heading3": TextStyle(size=11, bold=True, space_before=8, space_after=3,
-                          keep_with_next=True),
-    "body": TextStyle(size=10.5, space_after=6),
-    "bullet": TextStyle(size=10.5, space_after=3),
-    "note": TextStyle(size=9, space_after=4, color=MUTED),
-    "field_label": TextStyle(size=10.5, bold=True, space_after=2),
-    "field_value": TextStyle(size=10.5, space_after=2),
-    "table_header": TextStyle(size=9.5, bold=True, space_after=0),
-    "table_cell": TextStyle(size=9.5, space_after=0),
-    "footer": TextStyle(size=8.5, color=MUTED, align="center", space_after=0),
-}
-
-TABLE_HEADER_FILL = "D9E2F3"
-TABLE_BORDER = "8EAADB"
-BULLET_INDENT = 18.0  # points from the margin to the bullet text
-FIELD_LABEL_WIDTH = 72.0  # points reserved for TO / FROM / DATE / SUBJECT
-TABLE_BORDER_WIDTH = 0.5  # points
-TABLE_CELL_PADDING = 4.0  # points between a cell's grid line and its text, each side
-TABLE_SPACE_AFTER = 12.0  # points between a table and the next block
-RULE_THICKNESS = 1.0  # points
-RULE_SPACE = 6.0  # points above and below a rule
-FOOTER_BASELINE = 36.0  # points from the bottom edge of the page to the footer's baseline
+DOCX_FONT = DEFAULT_THEME.body_font.word_name
+ACCENT = DEFAULT.accent
+MUTED = DEFAULT.muted
+TABLE_HEADER_FILL = DEFAULT.table_header_fill
+TABLE_BORDER = DEFAULT.table_border
+BULLET_INDENT = DEFAULT.bullet_indent
+FIELD_LABEL_WIDTH = DEFAULT.field_label_width
+TABLE_BORDER_WIDTH = DEFAULT.table_border_width
+TABLE_CELL_PADDING = DEFAULT.table_cell_padding
+TABLE_SPACE_AFTER = DEFAULT.table_space_after
+RULE_THICKNESS = DEFAULT.rule_thickness
+RULE_SPACE = DEFAULT.rule_space
+FOOTER_BASELINE = DEFAULT.footer_distance
 
 
 def style_for_heading(level: int) -> TextStyle:
-    """Return the style of a heading level (1 title, 2 section, 3 and deeper subsection)."""
-    return STYLES["title" if level <= 1 else "heading2" if level == 2 else "heading3"]
+    """Return the default theme's style of a heading level."""
+    return DEFAULT.style_for_heading(level)

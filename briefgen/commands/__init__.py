@@ -1,0 +1,1 @@
+"""Sub-commands (typer sub-apps): ``briefgen templates`` and ``briefgen config``."""

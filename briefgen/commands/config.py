@@ -1,0 +1,57 @@
+"""``briefgen config``: show the effective settings and where each one came from."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    name="config",
+    help="Show the effective settings (briefgen.toml files and built-in defaults).",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.command("show")
+def show(
+    config: Annotated[Path | None, typer.Option(
+        "--config", help="A briefgen.toml to apply over the others.", show_default=False)]
+    = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the settings as JSON.")]
+    = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an error.")]
+    = False,
+) -> None:
+    """Print each setting, its effective value and where it came from."""
+    from briefgen.cli import error_boundary, write_utf8
+    from briefgen.config import SETTINGS, describe, load_config
+
+    with error_boundary(debug):
+        effective = load_config(config)
+        if as_json:
+            data = {
+                "settings": {s.key: {"value": _jsonable(effective[s.key]),
+                                     "source": effective.sources[s.key]} for s in SETTINGS},
+                "files": [{"role": label, "path": str(path), "read": read}
+                          for label, path, read in effective.files],
+            }
+            write_utf8(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            return
+        rows = [(s.key, describe(effective[s.key]), effective.sources[s.key]) for s in SETTINGS]
+        key_width = max(len(r[0]) for r in rows)
+        value_width = min(max(len(r[1]) for r in rows), 40)
+        lines = [f"{key:<{key_width}}  {value:<{value_width}}  {source}"
+                 for key, value, source in rows]
+        lines.append("")
+        lines += [f"# {label}: {path}{'' if read else ' (none)'}"
+                  for label, path, read in effective.files]
+        write_utf8("\n".join(lines) + "\n")
+
+
+def _jsonable(value: object) -> object:
+    return list(value) if isinstance(value, tuple) else value

@@ -1,0 +1,75 @@
+"""``briefgen templates``: list, show and export the built-in memo templates (no Jinja2 import)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    name="templates",
+    help="List, show and export the built-in memo templates.",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the traceback of an error.")]
+
+
+@app.command("list")
+def list_templates(debug: DebugOpt = False) -> None:
+    """List the built-in templates, one per line: name and what it writes."""
+    from briefgen.cli import error_boundary
+    from briefgen.render.catalog import list_templates as catalog
+
+    with error_boundary(debug):
+        infos = catalog()
+        width = max((len(info.name) for info in infos), default=0)
+        for info in infos:
+            typer.echo(f"{info.name:<{width}}  {info.description}".rstrip())
+
+
+@app.command("show")
+def show(
+    name: Annotated[str, typer.Argument(help="Built-in template name (see 'templates list').",
+                                        show_default=False)],
+    debug: DebugOpt = False,
+) -> None:
+    """Print the source of a built-in template."""
+    from briefgen.cli import error_boundary, write_utf8
+    from briefgen.render.catalog import builtin_source
+
+    with error_boundary(debug):
+        write_utf8(builtin_source(name))
+
+
+@app.command("export")
+def export(
+    name: Annotated[str, typer.Argument(help="Built-in template name.", show_default=False)],
+    dest: Annotated[Path, typer.Argument(
+        help="File to write, or a folder (the file is then NAME.md.j2 in it).",
+        show_default=False)],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Copy a built-in template to DEST to customise it; use it with --template DEST."""
+    from briefgen.cli import error_boundary
+    from briefgen.errors import OutputError
+    from briefgen.render.catalog import TEMPLATE_SUFFIX, builtin_source
+
+    with error_boundary(debug):
+        source = builtin_source(name)
+        target = dest / f"{name}{TEMPLATE_SUFFIX}" if dest.is_dir() else dest
+        parent = target.parent if str(target.parent) else Path(".")
+        if not parent.is_dir():
+            raise OutputError(f"cannot write '{target}': directory '{parent}' does not exist; "
+                              "create it first")
+        if target.exists() and not force:
+            raise OutputError(f"'{target}' already exists; use --force to overwrite it")
+        try:
+            target.write_text(source, encoding="utf-8")
+        except OSError as e:
+            raise OutputError(f"cannot write '{target}': {e.strerror or e}") from e
+        typer.echo(str(target))

@@ -1,0 +1,195 @@
+"""Read input documents (text, Markdown, web pages, Word, PDF; a path or ``-`` for stdin).
+
+The content decides the format, the suffix only breaks ties: a PDF named ``.txt`` is read as a
+PDF, an image named ``.txt`` is refused as an image. Each reader lives in its own module and
+its library is imported only when a document of its kind arrives, so ``import briefgen.ingest``
+stays light.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from briefgen.errors import EmptyInputError, InputError
+from briefgen.ingest.decode import check_encoding, declared_charset, decode_text
+from briefgen.ingest.sniff import (
+    DOCX,
+    HTML,
+    MARKDOWN,
+    MEDIA_TYPES,
+    PDF,
+    SUFFIX_KINDS,
+    TEXT,
+    UNSUPPORTED_ADVICE,
+    is_html,
+    not_pdf,
+    not_word,
+    sniff,
+)
+from briefgen.language import check_english
+from briefgen.model import Source
+
+__all__ = ["DEFAULT_MAX_CHARS", "UNSUPPORTED_ADVICE", "ingest", "ingest_bytes", "ingest_many"]
+
+DEFAULT_MAX_CHARS = 5_000_000
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+#: UTF-8 needs at most 4 bytes a character: a larger text file is over the limit unread.
+MAX_BYTES_PER_CHAR = 4
+HEADLINE_MAX_WORDS = 40
+
+
+def ingest(path: str, max_chars: int = DEFAULT_MAX_CHARS, encoding: str | None = None,
+           check_language: bool = True) -> Source:
+    """Read ``path`` (or stdin for ``-``) into a Source whose paragraphs are separated by blank
+    lines.
+
+    ``encoding`` forces the encoding of a text file (else it is detected); ``check_language``
+    refuses text that is clearly not English.
+
+    Raises:
+        InputError: the file is missing, a directory, unreadable, of an unsupported type,
+            damaged or password-protected, or longer than ``max_chars``.
+        OptionError: ``encoding`` is not an encoding Python knows.
+        DecodeError: the bytes are an image, other binary data, or text in no known encoding.
+        EmptyInputError: the document holds no text (NoTextLayerError: a scanned PDF).
+        NotEnglishError: the text is in another language.
+    """
+    if encoding is not None:
+        check_encoding(encoding)
+    if path == STDIN:
+        return ingest_bytes(sys.stdin.buffer.read(), STDIN_NAME, "", max_chars, encoding,
+                            check_language)
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(f"cannot read '{path}': it is a directory; give a file")
+    if not p.exists():
+        raise InputError(f"cannot read '{path}': no such file")
+    suffix = p.suffix.lower()
+    try:
+        size = p.stat().st_size
+        if SUFFIX_KINDS.get(suffix, TEXT) in (TEXT, MARKDOWN) and \
+                size > MAX_BYTES_PER_CHAR * max_chars + 4:
+            raise InputError(f"'{path}' has {size:,} bytes, more than --max-chars {max_chars:,} "
+                             "characters can take; split it or raise --max-chars")
+        data = p.read_bytes()
+    except PermissionError:
+        raise InputError(f"cannot read '{path}': permission denied") from None
+    except OSError as e:
+        raise InputError(f"cannot read '{path}': {e.strerror or e}") from e
+    return ingest_bytes(data, str(path), suffix, max_chars, encoding, check_language)
+
+
+def ingest_many(paths: Iterable[str], max_chars: int = DEFAULT_MAX_CHARS,
+                encoding: str | None = None, check_language: bool = True) -> list[Source]:
+    """Read several inputs in the order given (``-`` at most once).
+
+    Raises:
+        InputError: no input, stdin named twice, or any error of :func:`ingest` for the first
+            input that fails (nothing is returned unless every input reads).
+    """
+    paths = list(paths)
+    if not paths:
+        raise InputError("no input given; name a file, or - for stdin")
+    if paths.count(STDIN) > 1:
+        raise InputError("'-' (stdin) is given more than once; stdin can be read only once")
+    return [ingest(path, max_chars=max_chars, encoding=encoding, check_language=check_language)
+            for path in paths]
+
+
+def ingest_bytes(data: bytes, name: str, suffix: str = "", max_chars: int = DEFAULT_MAX_CHARS,
+                 encoding: str | None = None, check_language: bool = True) -> Source:
+    """Read a document's bytes; ``suffix`` (".pdf", "" when unknown) only breaks ties.
+
+    Raises:
+        The errors of :func:`ingest`, except those about the file system.
+    """
+    kind = sniff(data, name, suffix)
+    title = date = None
+    if kind == PDF:
+        from briefgen.ingest.pdf_reader import read_pdf
+
+        pdf = read_pdf(data, name, max_chars)
+        text, title = adopt_title(pdf.text, pdf.title, trust=False)
+    elif kind == DOCX:
+        from briefgen.ingest.docx_reader import read_docx
+
+        word = read_docx(data, name)
+        text, title = adopt_title(word.text, word.title, trust=False)
+    else:
+        kind, text, title, date = read_text(data, name, suffix, encoding)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > max_chars:
+        raise InputError(f"'{name}' has {len(text):,} characters, more than --max-chars "
+                         f"{max_chars:,}; split it or raise --max-chars")
+    if not text.strip():
+        raise EmptyInputError(f"'{name}' is empty; give a document with text")
+    if check_language:
+        check_english(text, name)
+    return Source(path=name, text=text, media_type=MEDIA_TYPES[kind],
+                  sha256=hashlib.sha256(data).hexdigest(), title=title, date=date)
+
+
+def read_text(data: bytes, name: str, suffix: str, encoding: str | None
+              ) -> tuple[str, str, str | None, str | None]:
+    """Decode a text-like file and read it as a web page, Markdown or plain text.
+
+    Returns the kind, the text, its title and its date (ISO), the last two when known.
+
+    Raises:
+        DecodeError: the bytes are not text.
+        InputError: a file named .docx or .pdf that is neither (nor valid UTF-8 text).
+    """
+    expected = SUFFIX_KINDS.get(suffix)
+    if expected in (PDF, DOCX) and encoding is None:
+        # A damaged Word file or PDF would otherwise be "detected" as text in some encoding.
+        try:
+            data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise (not_pdf(name) if expected == PDF else not_word(name)) from None
+    text, _ = decode_text(data, name, encoding, declared=declared_charset(data))
+    if is_html(text, suffix) and "<" in text:
+        from briefgen.ingest.html_reader import read_html
+
+        page = read_html(text, name)
+        body, title = adopt_title(page.text, page.title, trust=True)
+        return HTML, body, title, page.date
+    if expected == MARKDOWN:
+        from briefgen.ingest.markdown_text import strip_markdown
+
+        body, front_title = strip_markdown(text)
+        body, title = adopt_title(body, front_title, trust=True)
+        return MARKDOWN, body, title, None
+    return TEXT, text, None, None
+
+
+def adopt_title(text: str, title: str | None, trust: bool) -> tuple[str, str | None]:
+    """Decide the title of a document whose format names one (page title, file properties).
+
+    A title repeated as the first paragraph is taken out of the text. A ``trust``-ed title (a
+    web page's) is kept in any case; an untrusted one (a PDF's or Word file's properties, often
+    a file name or a template's) only when the text does not start with a headline of its own,
+    which the cleaner will then take as the title.
+    """
+    if title is None:
+        return text, None
+    first, _, rest = text.partition("\n\n")
+    if _comparable(first) == _comparable(title):
+        return rest, title
+    if trust or not is_headline(first):
+        return text, title
+    return text, None
+
+
+def is_headline(paragraph: str) -> bool:
+    """Tell whether a paragraph reads as a headline: one short line without a final stop."""
+    return "\n" not in paragraph and len(paragraph.split()) <= HEADLINE_MAX_WORDS and \
+        not paragraph.rstrip("\"'”’) ").endswith((".", ":", ";", ","))
+
+
+def _comparable(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()

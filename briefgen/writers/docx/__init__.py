@@ -1,0 +1,74 @@
+"""Write a Document as a Word file built on Word's own styles, so users can restyle it.
+
+The package: ``package`` prepares the base (or opens the user's reference file) and saves,
+``wordstyles`` sets up the styles, ``body`` writes the blocks, ``sections`` the page, headers
+and footers, ``numbering`` the list numbering.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefgen.document import Document
+from briefgen.writers.docx.body import BodyWriter
+from briefgen.writers.docx.numbering import numbering_element, restart_numbering
+from briefgen.writers.docx.package import (
+    base_parts,
+    open_base,
+    open_reference,
+    save_reproducibly,
+    set_properties,
+)
+from briefgen.writers.docx.sections import decorate_new, decorate_reference, text_width
+from briefgen.writers.docx.wordstyles import StyleMap, adopt_styles
+from briefgen.writers.styles import layout_for
+from briefgen.xmlsafe import make_xml_safe
+
+if TYPE_CHECKING:
+    from briefgen.writers import WriterSettings
+
+__all__ = ["write"]
+
+
+def write(document: Document, path: Path, settings: WriterSettings | None = None
+          ) -> tuple[str, ...]:
+    """Write ``document`` to ``path`` as a .docx file and return warnings for the user.
+
+    With ``settings.reference_docx`` the memo is written into a copy of that file: its page
+    setup, styles, headers, footers and logo stay; its own text is dropped. Two writes of the
+    same document with ``metadata.created`` set give identical bytes.
+
+    Raises:
+        InputError: the reference file is missing, a template, not Word, or damaged.
+        OSError: ``path`` cannot be written.
+    """
+    theme = settings.theme if settings is not None else None
+    reference = settings.reference_docx if settings is not None else None
+    layout = layout_for(theme)
+    classification = " ".join(
+        make_xml_safe(document.metadata.classification or "").split()) or None
+    if reference is None:
+        word = open_base(theme)
+        styles = StyleMap(word.styles.element)
+    else:
+        word = open_reference(Path(reference))
+        styles = adopt_styles(word, *base_parts(theme))
+    warnings = set_properties(word, document.metadata)
+
+    def restart_list(style_num_id: int) -> int:
+        return restart_numbering(numbering_element(word), style_num_id)
+
+    section = word.sections[-1]
+    body = BodyWriter(layout, styles, text_width(section), restart_list)
+    for block in document.blocks:
+        body.add(block)
+    section_mark = word.element.body.sectPr
+    for element in body.elements():
+        section_mark.addprevious(element)
+    if reference is None:
+        decorate_new(word, layout, styles, classification)
+    else:
+        decorate_reference(word, styles, classification)
+    save_reproducibly(word, path)
+    return warnings

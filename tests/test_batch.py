@@ -1,0 +1,261 @@
+"""briefgen batch: inputs found and named, results reported per input, same memos as generate."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner, Result
+
+from briefgen.batch import assign_names, find_inputs, make_chunks, plan_jobs
+from briefgen.commands.batch import register
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_0ff103b2e130dde9.txt"
+SHORT = (ROOT / "tests" / "corpus" / "001.txt", ROOT / "tests" / "corpus" / "003.txt")
+Run = Callable[..., Result]
+
+
+def batch_app() -> typer.Typer:
+    """The real CLI when it has ``batch``; else a CLI with only it (before registration)."""
+    from briefgen.cli import app
+
+    for command in app.registered_commands:
+        if (command.name or getattr(command.callback, "__name__", "")) == "batch":
+            return app
+    local = typer.Typer()
+
+    @local.callback()
+    def main() -> None:
+        """briefgen with only the batch command."""
+
+    register(local)
+    return local
+
+
+@pytest.fixture(scope="module")
+def run() -> Run:
+    app = batch_app()
+    runner = CliRunner()
+
+    def invoke(*args: object) -> Result:
+        return runner.invoke(app, ["batch", *(str(a) for a in args)], catch_exceptions=False)
+
+    return invoke
+
+
+def make_inbox(root: Path) -> Path:
+    """A folder of readouts: nested, with a file of unknown type and a hidden one."""
+    inbox = root / "inbox"
+    (inbox / "nested").mkdir(parents=True)
+    (inbox / ".hidden").mkdir()
+    shutil.copy(SEED, inbox / "seed.txt")
+    shutil.copy(SHORT[0], inbox / "nested" / "one.md")
+    (inbox / "nested" / "gold.json").write_text("{}", encoding="utf-8")
+    (inbox / "notes.rtf").write_text("not read", encoding="utf-8")
+    (inbox / ".draft.txt").write_text("hidden", encoding="utf-8")
+    (inbox / ".hidden" / "x.txt").write_text("hidden", encoding="utf-8")
+    return inbox
+
+
+def jsonl(result: Result) -> list[dict]:
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def partial_files(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.part"))
+
+
+# ------------------------------------------------------------------- finding and naming
+
+
+def test_folders_recurse_and_globs_expand_to_known_types_only(tmp_path: Path) -> None:
+    inbox = make_inbox(tmp_path)
+    found, unmatched = find_inputs([str(inbox)])
+    assert found == [str(inbox / "nested" / "one.md"), str(inbox / "seed.txt")]
+    assert unmatched == []
+    found, unmatched = find_inputs([f"{inbox}/**/*", f"{inbox}/*.txt", f"{tmp_path}/none/*.md"])
+    assert found == [str(inbox / "nested" / "one.md"), str(inbox / "seed.txt")]  # no duplicates
+    assert unmatched == [f"{tmp_path}/none/*.md"]
+
+
+def test_named_files_are_kept_and_the_output_folder_is_not_searched(tmp_path: Path) -> None:
+    inbox = make_inbox(tmp_path)
+    (inbox / "memos").mkdir()
+    (inbox / "memos" / "seed.pdf").write_bytes(b"%PDF-")
+    found, _ = find_inputs([str(inbox / "notes.rtf"), str(tmp_path / "missing.txt"),
+                            str(inbox)], exclude=inbox / "memos")
+    assert found == [str(inbox / "notes.rtf"), str(tmp_path / "missing.txt"),
+                     str(inbox / "nested" / "one.md"), str(inbox / "seed.txt")]
+
+
+def test_same_stems_get_numbered_names_in_path_order_whatever_the_argument_order() -> None:
+    inputs = ["b/report.txt", "a/Report.md", "c/report-2.txt", "c/other.txt", "a/report.txt"]
+    names, notes = assign_names(inputs)
+    assert names == {"a/Report.md": "Report", "a/report.txt": "report-3",
+                     "b/report.txt": "report-4", "c/report-2.txt": "report-2",
+                     "c/other.txt": "other"}
+    assert assign_names(list(reversed(inputs)))[0] == names
+    assert len(notes) == 1 and "3 inputs are named 'Report'" in notes[0]
+
+
+def test_plan_refuses_existing_outputs_and_skips_complete_ones(tmp_path: Path) -> None:
+    (tmp_path / "a.pdf").write_bytes(b"x")
+    (tmp_path / "b.pdf").write_bytes(b"x")
+    (tmp_path / "b.docx").write_bytes(b"x")
+    plan = plan_jobs(["in/a.txt", "in/b.txt"], tmp_path, ["pdf", "docx"])
+    assert [r.status for r in plan.settled] == ["error", "error"]
+    assert "--skip-existing" in plan.settled[0].error
+    plan = plan_jobs(["in/a.txt", "in/b.txt"], tmp_path, ["pdf", "docx"], skip_existing=True)
+    assert [(j.input, j.targets) for j in plan.jobs] == [
+        ("in/a.txt", (("docx", str(tmp_path / "a.docx")),))]
+    assert [(r.input, r.status) for r in plan.settled] == [("in/b.txt", "skipped")]
+    assert len(plan_jobs(["in/a.txt"], tmp_path, ["pdf"], force=True).jobs) == 1
+
+
+def test_chunks_share_work_between_workers() -> None:
+    from briefgen.batch import Job
+
+    jobs = [Job(f"{i}.txt", ()) for i in range(40)]
+    assert [len(c) for c in make_chunks(jobs, 1)] == [4] * 10
+    assert [len(c) for c in make_chunks(jobs[:12], 2)] == [2] * 6
+    assert [len(c) for c in make_chunks(jobs[:3], 2)] == [1, 1, 1]
+
+
+# ------------------------------------------------------------------------------ the command
+
+
+def test_batch_reports_each_input_and_goes_on_after_a_failure(run: Run, tmp_path: Path) -> None:
+    inbox = make_inbox(tmp_path)
+    (inbox / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(inbox, "-o", out, "-f", "pdf", "--jsonl", "-j", "1", "--date", "2020-07-01")
+    assert result.exit_code == 1, result.output
+    lines = {line["input"]: line for line in jsonl(result)}
+    assert set(lines) == {str(inbox / "empty.txt"), str(inbox / "nested" / "one.md"),
+                          str(inbox / "seed.txt")}
+    empty = lines.pop(str(inbox / "empty.txt"))
+    assert empty["status"] == "error" and "empty" in empty["error"]
+    assert empty["outputs"] == []
+    for line in lines.values():
+        assert line["status"] == "ok" and line["error"] is None
+        assert [Path(p).name for p in line["outputs"]] == [f"{Path(line['input']).stem}.pdf"]
+        assert Path(line["outputs"][0]).read_bytes().startswith(b"%PDF-")
+    assert sorted(p.name for p in out.iterdir()) == ["one.pdf", "seed.pdf"]
+    errors = [x for x in result.stderr.splitlines() if x.startswith("briefgen: error:")]
+    assert len(errors) == 1 and "empty.txt" in errors[0]
+    assert "3 inputs: 2 briefed, 0 skipped, 1 failed" in result.stderr
+
+
+def test_exit_0_paths_on_stdout_and_skip_existing(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = run(SHORT[0], "-o", out, "-f", "pdf", "-f", "docx", "--date", "2020-07-01")
+    assert first.exit_code == 0, first.output
+    assert first.stdout.splitlines() == [str(out / "001.pdf"), str(out / "001.docx")]
+    (out / "001.docx").unlink()
+    again = run(SHORT[0], SHORT[1], "-o", out, "--skip-existing", "--jsonl",
+                "--date", "2020-07-01")
+    assert again.exit_code == 0, again.output
+    lines = jsonl(again)
+    assert [(x["status"], [Path(p).name for p in x["outputs"]]) for x in lines] == [
+        ("ok", ["001.docx"]), ("ok", ["003.pdf", "003.docx"])]
+    skipped = run(SHORT[0], "-o", out, "--skip-existing", "--jsonl")
+    assert skipped.exit_code == 0
+    assert [x["status"] for x in jsonl(skipped)] == ["skipped"]
+    refused = run(SHORT[0], "-o", out, "--jsonl")
+    assert refused.exit_code == 1
+    assert "already exists" in jsonl(refused)[0]["error"]
+    assert run(SHORT[0], "-o", out, "--force", "--skip-existing").exit_code == 2
+
+
+def test_same_stem_inputs_do_not_overwrite_each_other(run: Run, tmp_path: Path) -> None:
+    for folder, source in (("a", SHORT[0]), ("b", SHORT[1])):
+        (tmp_path / folder).mkdir()
+        shutil.copy(source, tmp_path / folder / "readout.txt")
+    out = tmp_path / "out"
+    result = run(tmp_path / "b", tmp_path / "a", "-o", out, "-f", "pdf", "--jsonl")
+    assert result.exit_code == 0, result.output
+    written = {x["input"]: [Path(p).name for p in x["outputs"]] for x in jsonl(result)}
+    assert written == {str(tmp_path / "a" / "readout.txt"): ["readout.pdf"],
+                       str(tmp_path / "b" / "readout.txt"): ["readout-2.pdf"]}
+    assert "2 inputs are named 'readout'" in result.stderr
+
+
+def test_nothing_to_read_and_bad_options_fail_before_any_work(run: Run, tmp_path: Path) -> None:
+    result = run(f"{tmp_path}/*.txt", "-o", tmp_path / "out")
+    assert result.exit_code == 3
+    assert result.stderr.startswith("briefgen: error: no input found")
+    assert run(SEED, "-o", tmp_path / "out", "-f", "rtf").exit_code == 2
+    assert run("-", "-o", tmp_path / "out").exit_code == 2
+    (tmp_path / "inbox").mkdir()
+    same = run(tmp_path / "inbox", "-o", tmp_path / "inbox")
+    assert same.exit_code == 2 and "also an input folder" in same.stderr
+    assert run(SEED, "-o", tmp_path / "out", "--date", "July 1").exit_code == 2
+    assert run(SEED, "-o", SEED).exit_code == 8
+
+
+def test_same_bytes_as_generate_with_two_workers(run: Run, tmp_path: Path) -> None:
+    from briefgen.cli import app
+
+    inputs = [SEED, *SHORT]
+    expected = tmp_path / "generate"
+    expected.mkdir()
+    runner = CliRunner()
+    for source in inputs:
+        done = runner.invoke(app, ["generate", str(source), "-o", str(expected / source.stem),
+                                   "-f", "pdf", "-f", "docx", "-f", "json", "--date", "2020-07-01",
+                                   "--to", "Desk", "--from", "Analyst X"],
+                             catch_exceptions=False)
+        assert done.exit_code == 0, done.output
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    out = tmp_path / "batch"
+    result = run(*inputs, empty, "-o", out, "-f", "pdf", "-f", "docx", "-f", "json", "-j", "2",
+                 "--jsonl",
+                 "--date", "2020-07-01", "--to", "Desk", "--from", "Analyst X")
+    assert result.exit_code == 1, result.output
+    assert sorted(x["status"] for x in jsonl(result)) == ["error", "ok", "ok", "ok"]
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in expected.iterdir())
+    for path in expected.iterdir():
+        assert (out / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_interrupt_stops_cleanly_with_no_partial_file(run: Run, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen.writers import get_writer
+
+    writer = get_writer("pdf")
+    real_write = writer.write
+    calls = []
+
+    def write_then_interrupt(document, path, *args, **kwargs):
+        calls.append(path)
+        if len(calls) == 2:  # Ctrl-C in the middle of the second memo
+            Path(path).write_bytes(b"%PDF-1.4 half a memo")
+            raise KeyboardInterrupt
+        return real_write(document, path, *args, **kwargs)
+
+    monkeypatch.setattr(writer, "write", write_then_interrupt)
+    out = tmp_path / "out"
+    result = run(SEED, *SHORT, "-o", out, "-f", "pdf", "-j", "1", "--jsonl")
+    assert result.exit_code == 130, result.output
+    assert "interrupted" in result.stderr
+    assert "stopped after 1 of 3 inputs" in result.stderr
+    assert [x["status"] for x in jsonl(result)] == ["ok"]
+    assert sorted(p.name for p in out.iterdir()) == ["000_0ff103b2e130dde9.pdf"]
+    assert partial_files(out) == []
+
+
+def test_batch_modules_load_no_heavy_library() -> None:
+    probe = ("import sys, briefgen.batch, briefgen.commands.batch; "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+             "('spacy', 'reportlab', 'docx', 'jinja2', 'rich')))")
+    completed = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                               timeout=60, check=True)
+    assert completed.stdout.strip() == "[]"
