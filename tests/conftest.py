@@ -16,6 +16,20 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_0ff103b2e130dde9.
 Invoke = Callable[..., Result]
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite the golden Brief JSON files from the current extraction")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_user_config(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """Keep a developer's own ~/.config/briefgen/briefgen.toml out of every test."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("BRIEFGEN_CONFIG_DIR", str(tmp_path_factory.mktemp("user-config")))
+    yield
+    mp.undo()
+
+
 @pytest.fixture(scope="session")
 def seed() -> Path:
     """The seed readout (a State Department meeting readout with a syndication disclaimer)."""
