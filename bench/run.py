@@ -49,9 +49,15 @@ TARGETS = {
 
 @dataclass
 class Run:
-    """One finished child process: wall seconds, peak RSS (MB), exit code, output."""
+    """One finished child process: wall and CPU seconds, peak RSS (MB), exit code, output.
+
+    CPU seconds (user + system, with the children it waited for) hardly change when other
+    processes compete for the CPUs; wall seconds do. A single-process command on an idle
+    machine takes about its CPU time.
+    """
 
     seconds: float
+    cpu: float
     rss_mb: float
     code: int
     stdout: str
@@ -90,7 +96,8 @@ def run(argv: list[str], timeout: float | None = None, cwd: Path | None = None,
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return Run(seconds, usage.ru_maxrss / 1024, process.returncode,
+        return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+                   process.returncode,
                    out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
                    first)
 
@@ -112,7 +119,8 @@ def median_runs(argv: list[str], runs: int, cwd: Path | None = None) -> dict:
                            f"{failed[0].stderr[-3000:]}")
     times = [r.seconds for r in results]
     return {"median": statistics.median(times), "min": min(times), "max": max(times),
-            "runs": runs, "rss_mb": max(r.rss_mb for r in results)}
+            "cpu": statistics.median(r.cpu for r in results), "runs": runs,
+            "rss_mb": max(r.rss_mb for r in results)}
 
 
 def hyperfine(argv: list[str], runs: int) -> dict | None:
@@ -234,11 +242,12 @@ def measure_batch(work: Path, count: int, runs: int, serial: bool) -> dict:
         firsts = [r.first_output for r in results if r.first_output is not None]
         wall = statistics.median(times)
         out[label] = {"runs": len(results), "seconds": wall, "rate": count / wall,
+                      "cpu": statistics.median(r.cpu for r in results),
                       "first_result": statistics.median(firsts) if firsts else None,
                       "rss_mb": max(r.rss_mb for r in results)}
     log("batch peer (LexRank, one process)")
     peer, done = task("lexrank", *map(str, paths))
-    out["peer"] = {"seconds": done.seconds, "summarise_seconds": peer["seconds"],
+    out["peer"] = {"seconds": done.seconds, "cpu": done.cpu, "summarise_seconds": peer["seconds"],
                    "rate": count / done.seconds, "rss_mb": done.rss_mb}
     return out
 
@@ -256,7 +265,8 @@ def measure_long(work: Path, runs: int, peer_timeout: float) -> dict:
                         "--date", "2020-07-01"])
             if cold.code != 0:
                 raise RuntimeError(f"generate 100x failed:\n{cold.stderr[-3000:]}")
-            figures["cold_generate"] = {"seconds": cold.seconds, "rss_mb": cold.rss_mb}
+            figures["cold_generate"] = {"seconds": cold.seconds, "cpu": cold.cpu,
+                                        "rss_mb": cold.rss_mb}
         log(f"long {factor}x: peer")
         try:
             peer, done = task("lexrank", str(path), timeout=peer_timeout)
@@ -344,7 +354,8 @@ def write_report(figures: dict, command: str) -> str:
                      "does not exist yet | | | |")
     lines += [
         f"| cold `briefgen generate seed -o x.pdf` | <= 1.6 s | {sec(cold['median'])} "
-        f"(min {sec(cold['min'])}), {cold['rss_mb']:.0f} MB | {cold['runs']} | "
+        f"(min {sec(cold['min'])}; CPU {sec(cold['cpu'])}), {cold['rss_mb']:.0f} MB | "
+        f"{cold['runs']} | "
         f"{verdict(cold['median'] <= TARGETS['cold'])} | |",
         f"| warm per document, seed: extraction + PDF + DOCX | <= 120 ms | "
         f"{ms(warm['seed_total'])} (min {ms(warm['seed_total_min'])}) | {warm['runs']} | "
@@ -355,7 +366,8 @@ def write_report(figures: dict, command: str) -> str:
         f"{batch['peer']['rate']:.1f} docs/s (1 process) |",
         f"| 100x seed length ({l100['words']:,} words, {l100['sentences']:,} sentences), "
         f"extract + PDF | <= 15 s | {sec(long_total)} in-process; cold `generate` "
-        f"{sec(l100['cold_generate']['seconds'])} | {l100['runs']} | "
+        f"{sec(l100['cold_generate']['seconds'])} (CPU {sec(l100['cold_generate']['cpu'])}) | "
+        f"{l100['runs']} | "
         f"{verdict(l100['cold_generate']['seconds'] <= TARGETS['long_seconds'])} | "
         f"{sec(peer_long) if peer_long else 'timed out'} |",
         f"| 100x peak RSS | <= 600 MB | {l100['cold_generate']['rss_mb']:.0f} MB (cold "
@@ -397,17 +409,20 @@ def write_report(figures: dict, command: str) -> str:
         "",
         "## Batch",
         "",
-        "| run | documents/s | wall | first result after | peak RSS (largest process) |",
-        "|---|---|---|---|---|",
+        "| run | documents/s | wall | CPU (all processes) | first result after | "
+        "peak RSS (largest process) |",
+        "|---|---|---|---|---|---|",
     ]
     for label in ("-j 2", "-j 1"):
         if label in batch:
             b = batch[label]
             lines.append(f"| `briefgen batch ... -f pdf {label}` ({b['runs']} runs) | "
-                         f"{b['rate']:.1f} | {sec(b['seconds'])} | {sec(b['first_result'])} | "
+                         f"{b['rate']:.1f} | {sec(b['seconds'])} | {sec(b['cpu'])} | "
+                         f"{sec(b['first_result'])} | "
                          f"{b['rss_mb']:.0f} MB |")
     lines.append(f"| peer: LexRank, one process | {batch['peer']['rate']:.1f} | "
-                 f"{sec(batch['peer']['seconds'])} | | {batch['peer']['rss_mb']:.0f} MB |")
+                 f"{sec(batch['peer']['seconds'])} | {sec(batch['peer']['cpu'])} | | "
+                 f"{batch['peer']['rss_mb']:.0f} MB |")
     lines += [
         "",
         f"The {batch['documents']} inputs are the 36 real readouts (seed, dev corpus, held-out) "

@@ -491,8 +491,8 @@ def run_jobs(jobs: Sequence[Job], settings: Settings, workers: int = 1,
                 if on_start is not None:
                     on_start(chunk)
                 deliver(run_chunk(chunk, settings))
-        else:
-            _run_in_pool(chunks, settings, workers, on_start, deliver)
+        elif _run_in_pool(chunks, settings, workers, on_start, deliver):
+            remove_partial_files(jobs)  # a worker died, perhaps in the middle of a file
     except BaseException:
         remove_partial_files(jobs)
         raise
@@ -500,7 +500,8 @@ def run_jobs(jobs: Sequence[Job], settings: Settings, workers: int = 1,
 
 
 def _run_in_pool(chunks: list[list[Job]], settings: Settings, workers: int,
-                 on_start: OnStart | None, deliver: Callable[[Outcome], None]) -> None:
+                 on_start: OnStart | None, deliver: Callable[[Outcome], None]) -> bool:
+    """Run the chunks in a pool of spawned workers; return True when a worker died."""
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
@@ -510,29 +511,35 @@ def _run_in_pool(chunks: list[list[Job]], settings: Settings, workers: int,
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context,
                                initializer=init_worker, initargs=(settings,))
+    broken = False
     try:
         pending: dict[Future[Outcome], list[Job]] = {
             pool.submit(run_chunk_in_worker, chunk, settings): chunk for chunk in chunks}
         order = list(pending)
+        position = {future: i for i, future in enumerate(order)}
+        oldest = 0
         while pending:
-            oldest = next(f for f in order if f in pending)
+            while order[oldest] not in pending:
+                oldest += 1
             if on_start is not None:
-                on_start(pending[oldest])
+                on_start(pending[order[oldest]])
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in [f for f in order if f in done]:
+            for future in sorted(done, key=position.__getitem__):  # in input order
                 chunk = pending.pop(future)
                 try:
                     deliver(future.result())
                 except BrokenProcessPool:
+                    broken = True
                     deliver(Outcome([Result(job.input, ERROR, exit_code=INTERNAL_ERROR_EXIT,
-                                            error="a worker process died while briefing it "
-                                                  "(out of memory?); try it with "
-                                                  "'briefgen generate'")
+                                            error="a worker process died (out of memory, or "
+                                                  "killed) before this input was done; rerun "
+                                                  "the batch with --skip-existing")
                                      for job in chunk], {}))
     except BaseException:
         _terminate(pool)
         raise
     pool.shutdown(wait=True)
+    return broken
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:

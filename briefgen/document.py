@@ -62,6 +62,15 @@ class Table:
             return self.widths
         return column_shares([self])
 
+    def longest_texts(self) -> tuple[int, ...]:
+        """Return the length in characters of each column's longest cell, header included."""
+        columns = max((len(r) for r in (self.header, *self.rows)), default=0)
+        longest = [0] * columns
+        for row in (self.header, *self.rows):
+            for c, cell in enumerate(row):
+                longest[c] = max(longest[c], len(plain_text(cell)))
+        return tuple(longest)
+
 
 def column_shares(tables: list[Table]) -> tuple[float, ...]:
     """Share the text width among columns by their longest text, the same for every table given.

@@ -197,6 +197,7 @@ def test_nothing_to_read_and_bad_options_fail_before_any_work(run: Run, tmp_path
     same = run(tmp_path / "inbox", "-o", tmp_path / "inbox")
     assert same.exit_code == 2 and "also an input folder" in same.stderr
     assert run(SEED, "-o", tmp_path / "out", "--date", "July 1").exit_code == 2
+    assert not (tmp_path / "out").exists()  # nothing is created before the options check out
     assert run(SEED, "-o", SEED).exit_code == 8
 
 

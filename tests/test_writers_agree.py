@@ -119,3 +119,25 @@ def test_pdf_and_docx_show_every_document_text_in_the_same_order(tmp_path: Path)
     markdown = parse_markdown(paths["md"].read_text(encoding="utf-8"), document.metadata)
     assert [Table(b.header, b.rows) if isinstance(b, Table) else b for b in markdown.blocks] \
         == [Table(b.header, b.rows) if isinstance(b, Table) else b for b in document.blocks]
+
+
+def test_a_table_on_landscape_pages_reads_the_same_in_every_writer(tmp_path: Path) -> None:
+    """The landscape run (heading and wide table) stays in its place in the reading order."""
+    from briefgen.document import Metadata, Paragraph, Span
+
+    def cells(*values: str) -> tuple[tuple[Span, ...], ...]:
+        return tuple((Span(v),) for v in values)
+
+    stance = "stressed its opposition to all foreign interference and called for talks [1 ¶2]"
+    wide = Table(cells("Topic", *(f"Party {n}" for n in range(1, 7))),
+                 tuple(cells(f"topic {r}", *(f"{stance} ({r}.{n})" for n in range(1, 7)))
+                       for r in range(5)))
+    document = Document(Metadata("Readout", classification="SECRET//NOFORN"), (
+        Heading(1, (Span("Memorandum"),)), Paragraph((Span("Before the matrix."),)),
+        Heading(2, (Span("Positions by Topic"),)), wide,
+        Heading(2, (Span("Context"),)), Paragraph((Span("After the matrix."),))))
+    paths = {fmt: tmp_path / f"memo.{fmt}" for fmt in ("pdf", "docx", "html")}
+    assert write_outputs(document, list(paths.items())) == ()
+    assert find_in_order(pdf_text(paths["pdf"]), expected_texts(document, pdf=True)) == []
+    assert find_in_order(docx_text(paths["docx"]), expected_texts(document, pdf=False)) == []
+    assert find_in_order(html_text(paths["html"]), expected_texts(document, pdf=False)) == []

@@ -118,17 +118,17 @@ def batch(
             if Path(argument).is_dir() and lib.is_same_path(Path(argument), outdir):
                 raise OptionError(f"-o '{outdir}' is also an input folder; write the memos to "
                                   f"another folder, e.g. -o {Path(argument) / 'memos'}")
-        lib.check_outdir(outdir)
         found, unmatched = lib.find_inputs(inputs, exclude=outdir)
         if not found:
             raise lib.no_inputs_error(inputs)
+        resolve_model_name(model)
         shared = memo_settings(
             found[0], outdir, formats, config=config, template=template, to=to, sender=sender,
             date=date, organization=organization, drafted_by=drafted_by,
             cleared_by=cleared_by, prepared_by=prepared_by, distribution=distribution,
             classification=classification, portion_marks=portion_marks,
             portion_mark=portion_mark, theme=theme, reference_docx=reference_docx)
-        resolve_model_name(model)
+        lib.check_outdir(outdir)  # created by memo_settings once every option checked out
         plan = lib.plan_jobs(found, outdir, shared.formats, force=force,
                              skip_existing=skip_existing)
         plan.settled[:0] = [lib.Result(pattern, lib.ERROR, error=f"no file matches '{pattern}'",

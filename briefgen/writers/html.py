@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen.document import (
+    Block,
     BulletList,
     Document,
     FieldList,
@@ -142,8 +143,20 @@ def block_dir(content: Inlines) -> str:
 
 
 def _blocks(document: Document, layout: Layout) -> list[str]:
+    """Return the blocks' HTML; a landscape run is in a ``div.landscape`` that prints on
+    landscape pages."""
     out: list[str] = []
-    for block in document.blocks:
+    for run in layout.page_runs(document.blocks):
+        blocks = _run_blocks(run.blocks, layout)
+        if run.landscape:
+            blocks = ['<div class="landscape">', *blocks, "</div>"]
+        out.extend(blocks)
+    return out
+
+
+def _run_blocks(blocks: tuple[Block, ...], layout: Layout) -> list[str]:
+    out: list[str] = []
+    for block in blocks:
         if isinstance(block, Heading):
             level = min(max(block.level, 1), 6)
             out.append(f"<h{level}{block_dir(block.content)}>{inline(block.content)}"
@@ -271,9 +284,12 @@ def style_sheet(layout: Layout) -> str:
 
 
 def page_rule(layout: Layout, margins: str) -> str:
-    """Return the @page rule: size, margins and, where supported, "Page X of Y" in the
-    bottom margin of every printed page."""
+    """Return the @page rules: size, margins and, where supported, "Page X of Y" in the
+    bottom margin of every printed page; and the landscape page of a wide table."""
     numbers = ('@bottom-right{content:"Page " counter(page) " of " counter(pages);'
                f"{text_css(layout.styles['footer'], layout)}}}")
     size = PAGE_SIZE_NAMES.get(layout.theme.page_size, "letter")
-    return f"@page{{size:{size};margin:{margins};{numbers}}}"
+    # A table too wide for portrait (Layout.page_runs) prints on a landscape page where
+    # browsers have named pages; elsewhere it still wraps within the portrait width.
+    return (f"@page{{size:{size};margin:{margins};{numbers}}}"
+            f"@page wide{{size:{size} landscape}}.landscape{{page:wide}}")

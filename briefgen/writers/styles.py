@@ -1,7 +1,9 @@
 """The one style table every writer follows, derived from a theme: page, fonts, sizes, spacing.
 
 ``layout_for(theme)`` is the single place that decides layout; the PDF, DOCX and HTML writers
-translate it, none of them invents a size or a distance of its own. The module-level names
+translate it, none of them invents a size or a distance of its own. That includes which
+blocks go on a landscape page (``Layout.page_runs``): a table whose columns cannot each get
+a readable line in portrait (see ``Layout.needs_landscape``). The module-level names
 (``PAGE``, ``STYLES``, ``ACCENT`` ...) are the default theme's, for code and tests that need no
 other.
 """
@@ -9,11 +11,18 @@ other.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from briefgen.document import Block, Heading, Table
 from briefgen.writers.theme import DEFAULT_THEME, FontFamily, Theme
+
+#: Characters a line of a table column needs to read as a sentence rather than a stack of
+#: words (about four words). A column whose cells are all shorter reads fine narrower.
+READABLE_MEASURE = 22
+#: Width of an average character of running text, in ems (DejaVu Sans 0.51, Arial 0.45).
+AVERAGE_CHARACTER = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +57,29 @@ class PageSetup:
     def text_width(self) -> float:
         return self.width - self.margin_left - self.margin_right
 
+    @property
+    def text_height(self) -> float:
+        return self.height - self.margin_top - self.margin_bottom
+
+    @property
+    def is_landscape(self) -> bool:
+        return self.width > self.height
+
+    def turned(self) -> PageSetup:
+        """Return the same sheet in landscape; the margins stay where the reader sees them
+        (top is still the top), so banners and page numbers keep their distances."""
+        return PageSetup(max(self.width, self.height), min(self.width, self.height),
+                         self.margin_top, self.margin_bottom, self.margin_left,
+                         self.margin_right)
+
+
+@dataclass(frozen=True, slots=True)
+class PageRun:
+    """Consecutive blocks set on pages of one orientation."""
+
+    landscape: bool
+    blocks: tuple[Block, ...]
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -79,6 +111,55 @@ class Layout:
     def style(self, role: str) -> TextStyle:
         """Return the style of a paragraph role; unknown roles are body text."""
         return self.styles.get(role, self.styles["body"])
+
+    def needs_landscape(self, table: Table, page: PageSetup | None = None) -> bool:
+        """Say whether ``table`` goes on a landscape page rather than ``page`` (the theme's).
+
+        The rule, for a reader: a column of prose (a cell longer than ``READABLE_MEASURE``
+        characters) must get lines of at least ``READABLE_MEASURE`` characters. If, at its
+        share of the portrait text width (``Table.column_shares``, what every writer draws),
+        any such column would wrap sooner, the table is set in landscape. Short columns
+        (names, ranks, "not addressed") never turn a page. In a memo, a positions matrix of
+        a topic column and up to three parties stays portrait at Letter and A4; four parties
+        and more go landscape. A page that already is landscape never turns.
+        """
+        page = page or self.page
+        if page.is_landscape:
+            return False
+        character = self.styles["table_cell"].size * AVERAGE_CHARACTER
+        padding = 2 * self.table_cell_padding
+        return any(
+            longest > READABLE_MEASURE
+            and (share * page.text_width - padding) / character < READABLE_MEASURE
+            for share, longest in zip(table.column_shares(), table.longest_texts()))
+
+    def page_runs(self, blocks: Iterable[Block], page: PageSetup | None = None
+                  ) -> list[PageRun]:
+        """Split ``blocks`` into runs of portrait and landscape pages.
+
+        A table that ``needs_landscape`` is a landscape run, together with the headings just
+        before it (they introduce it and must not be left behind on the portrait page);
+        adjacent landscape runs are one run. Everything else is portrait.
+        """
+        runs: list[tuple[bool, list[Block]]] = []
+        for block in blocks:
+            if isinstance(block, Table) and self.needs_landscape(block, page):
+                leading: list[Block] = []
+                if runs and not runs[-1][0]:
+                    portrait = runs[-1][1]
+                    while portrait and isinstance(portrait[-1], Heading):
+                        leading.insert(0, portrait.pop())
+                    if not portrait:
+                        runs.pop()
+                if runs and runs[-1][0]:
+                    runs[-1][1].extend((*leading, block))
+                else:
+                    runs.append((True, [*leading, block]))
+            elif runs and not runs[-1][0]:
+                runs[-1][1].append(block)
+            else:
+                runs.append((False, [block]))
+        return [PageRun(landscape, tuple(run)) for landscape, run in runs]
 
     @property
     def logo_height(self) -> float:

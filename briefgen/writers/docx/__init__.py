@@ -20,7 +20,12 @@ from briefgen.writers.docx.package import (
     save_reproducibly,
     set_properties,
 )
-from briefgen.writers.docx.sections import decorate_new, decorate_reference, text_width
+from briefgen.writers.docx.sections import (
+    add_section_breaks,
+    decorate_new,
+    decorate_reference,
+    page_setup,
+)
 from briefgen.writers.docx.wordstyles import StyleMap, adopt_styles
 from briefgen.writers.styles import layout_for
 from briefgen.xmlsafe import make_xml_safe
@@ -59,16 +64,23 @@ def write(document: Document, path: Path, settings: WriterSettings | None = None
     def restart_list(style_num_id: int) -> int:
         return restart_numbering(numbering_element(word), style_num_id)
 
-    section = word.sections[-1]
-    body = BodyWriter(layout, styles, text_width(section), restart_list)
-    for block in document.blocks:
-        body.add(block)
+    page = page_setup(word.sections[-1])
+    runs = layout.page_runs(document.blocks, page)
+    body = BodyWriter(layout, styles, page.text_width, restart_list)
+    for index, run in enumerate(runs):
+        if index:
+            body.end_section(landscape=runs[index - 1].landscape)
+        body.text_width = (page.turned() if run.landscape else page).text_width
+        for block in run.blocks:
+            body.add(block)
     section_mark = word.element.body.sectPr
-    for element in body.elements():
+    elements, section_ends = body.elements()
+    for element in elements:
         section_mark.addprevious(element)
     if reference is None:
         decorate_new(word, layout, styles, classification)
     else:
         decorate_reference(word, styles, classification)
+    add_section_breaks(word, section_ends, bool(runs) and runs[-1].landscape)
     save_reproducibly(word, path)
     return warnings

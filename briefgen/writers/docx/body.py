@@ -12,6 +12,7 @@ import unicodedata
 from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
+from docx.oxml.ns import qn
 
 from briefgen.document import (
     BulletList,
@@ -112,17 +113,55 @@ class BodyWriter:
         self.restart_list = restart_list
         self.parts: list[str] = []
         self.follows_table = False
+        #: Where a section ends (index into ``parts``) and whether it is landscape.
+        self.section_ends: list[tuple[int, bool]] = []
+        self.starts_section = False
 
-    def elements(self) -> list:
-        """Return the body elements written so far."""
-        body = parse_xml(f"<w:body {NAMESPACES}>{''.join(self.parts)}</w:body>")
-        return list(body)
+    def elements(self) -> tuple[list, list]:
+        """Return the body elements written so far, and the paragraphs that end a section
+        with whether that section is landscape (for ``sections.add_section_breaks``)."""
+        parsed = parse_xml(f"<w:body {NAMESPACES}>{''.join(self.parts)}</w:body>")
+        section_ends = dict(self.section_ends)
+        elements: list = []
+        ends: list = []
+        for index, element in enumerate(parsed):
+            elements.append(element)
+            if index not in section_ends:
+                continue
+            mark = element
+            if mark.tag != qn("w:p"):
+                # A table cannot carry the section's properties: an empty hairline paragraph
+                # after it does, too small to spill onto a page of its own.
+                mark = parse_xml(f"<w:body {NAMESPACES}>{self.hairline_xml()}</w:body>")[0]
+                elements.append(mark)
+            ends.append((mark, section_ends[index]))
+        return elements, ends
+
+    def end_section(self, landscape: bool) -> None:
+        """End a section after the last block added; ``landscape`` says how it is set."""
+        if self.parts:
+            self.section_ends.append((len(self.parts) - 1, landscape))
+        # The next block starts a page: no gap needed above it.
+        self.follows_table = False
+        self.starts_section = True
+
+    def hairline_xml(self) -> str:
+        """Return an empty paragraph one point high."""
+        style = escape(self.ids["Normal"])
+        size = round(RULE_MARK_SIZE * 2)
+        return (f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:spacing w:before="0" w:after="0" '
+                f'w:line="{twips(RULE_MARK_SIZE / 2)}" w:lineRule="exact"/><w:rPr>'
+                f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr></w:pPr></w:p>')
 
     def add(self, block: object) -> None:
         is_table = isinstance(block, (Table, FieldList))
         if is_table and self.follows_table:
             # Two tables in a row merge into one in Word unless a paragraph separates them.
             self.add_rule(border=False)
+        elif is_table and self.starts_section:
+            # LibreOffice keeps a table that opens a section on the previous section's page.
+            self.parts.append(self.hairline_xml())
+        self.starts_section = False
         if isinstance(block, Heading):
             level = block.level
             self.add_paragraph("Title" if level <= 1 else "Heading 1" if level == 2
@@ -190,10 +229,11 @@ class BodyWriter:
             "top", "left", "bottom", "right", "insideH", "insideV"))
         pad_x, pad_y = twips(CELL_PADDING_X), twips(CELL_PADDING_Y)
         # Word draws the left border one cell padding left of the indent: indent by the
-        # padding so the borders line up with the margins.
+        # padding so the borders line up with the margins. A fixed layout keeps the widths:
+        # Word's autofit widens a column to fit a long word (a URL, a hash) past the margin.
         out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{escape(self.ids["Table Grid"])}"/>'
                f'<w:tblW w:type="dxa" w:w="{total}"/><w:tblInd w:w="{pad_x}" w:type="dxa"/>'
-               f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="autofit"/>'
+               f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
                f'<w:tblCellMar><w:top w:w="{pad_y}" w:type="dxa"/><w:left w:w="{pad_x}" '
                f'w:type="dxa"/><w:bottom w:w="{pad_y}" w:type="dxa"/><w:right w:w="{pad_x}" '
                f'w:type="dxa"/></w:tblCellMar>{TABLE_LOOK}</w:tblPr><w:tblGrid>']

@@ -14,7 +14,7 @@ from briefgen.document import Span
 from briefgen.writers.docx.body import paragraph_xml, run_xml
 from briefgen.writers.docx.wordstyles import StyleMap
 from briefgen.writers.docx.xml import NAMESPACES
-from briefgen.writers.styles import Layout
+from briefgen.writers.styles import Layout, PageSetup
 
 EMU_PER_POINT = 12700
 FIELD_RUNS = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
@@ -38,6 +38,70 @@ def configure_page(section, layout: Layout) -> None:
 def text_width(section) -> float:
     """Return the width between a section's margins, in points."""
     return (section.page_width - section.left_margin - section.right_margin) / EMU_PER_POINT
+
+
+def page_setup(section) -> PageSetup:
+    """Return a section's page size and margins in points (a letterhead's may be any)."""
+    def points(length) -> float:
+        return (length or 0) / EMU_PER_POINT
+
+    return PageSetup(points(section.page_width), points(section.page_height),
+                     points(section.top_margin), points(section.bottom_margin),
+                     points(section.left_margin), points(section.right_margin))
+
+
+def add_section_breaks(word, ends: list, last_landscape: bool) -> None:
+    """End a section at each given paragraph, landscape or portrait, after the memo is
+    decorated.
+
+    Every section is a copy of the memo's own page setup, turned for landscape. Only the
+    first keeps the header and footer references (and a first-page header with the logo);
+    the others have none, which Word reads as "link to previous", so banners and page
+    numbers continue, and the numbering runs on.
+    """
+    final = word.element.body.sectPr
+    if not ends:
+        if last_landscape:  # the memo is one wide table
+            _orient(final, True)
+        return
+    first = copy.deepcopy(final)
+    for index, (paragraph, landscape) in enumerate(ends):
+        properties = first if index == 0 else _linked_copy(final)
+        _orient(properties, landscape)
+        paragraph.get_or_add_pPr()._insert_sectPr(properties)
+    linked = _linked_copy(final)
+    _orient(linked, last_landscape)
+    final.getparent().replace(final, linked)
+
+
+def _linked_copy(properties):
+    """Return section properties without their own headers, footers, first page or page
+    number restart: they continue the previous section's."""
+    properties = copy.deepcopy(properties)
+    for tag in ("w:headerReference", "w:footerReference", "w:titlePg", "w:type"):
+        for element in properties.findall(qn(tag)):
+            properties.remove(element)
+    numbering = properties.find(qn("w:pgNumType"))
+    if numbering is not None:
+        numbering.attrib.pop(qn("w:start"), None)
+    return properties
+
+
+def _orient(properties, landscape: bool) -> None:
+    """Set the page size of section properties to portrait or landscape."""
+    size = properties.find(qn("w:pgSz"))
+    if size is None:
+        return
+    width, height = int(size.get(qn("w:w"))), int(size.get(qn("w:h")))
+    long_side, short_side = max(width, height), min(width, height)
+    if landscape:
+        size.set(qn("w:w"), str(long_side))
+        size.set(qn("w:h"), str(short_side))
+        size.set(qn("w:orient"), "landscape")
+    else:
+        size.set(qn("w:w"), str(short_side))
+        size.set(qn("w:h"), str(long_side))
+        size.attrib.pop(qn("w:orient"), None)
 
 
 def page_number_xml(styles: StyleMap) -> str:

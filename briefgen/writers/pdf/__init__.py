@@ -17,8 +17,8 @@ from reportlab.platypus import Frame, PageTemplate
 from briefgen.document import Document
 from briefgen.writers.pdf.fonts import register_family
 from briefgen.writers.pdf.page import MemoCanvas, MemoDocTemplate, PageDecor
-from briefgen.writers.pdf.story import StoryBuilder
-from briefgen.writers.styles import layout_for
+from briefgen.writers.pdf.story import LANDSCAPE, PORTRAIT, StoryBuilder
+from briefgen.writers.styles import PageSetup, layout_for
 from briefgen.xmlsafe import make_xml_safe
 
 if TYPE_CHECKING:
@@ -49,13 +49,20 @@ def write(document: Document, path: Path, settings: WriterSettings | None = None
         keywords=[make_xml_safe(k) for k in meta.keywords],
         creator="briefgen", invariant=1, initialFontName=builder.families["body"].name,
     )
-    frame = Frame(page.margin_left, page.margin_bottom, page.text_width,
-                  page.height - page.margin_top - page.margin_bottom,
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
-    doc.addPageTemplates([PageTemplate(id="memo", frames=[frame])])
+    templates = [page_template(PORTRAIT, page), page_template(LANDSCAPE, page.turned())]
+    if builder.starts_landscape:
+        templates.reverse()  # the first template is the first page's
+    doc.addPageTemplates(templates)
     classification = " ".join(make_xml_safe(meta.classification or "").split()) or None
     logo = ImageReader(str(layout.theme.logo)) if layout.theme.logo is not None else None
     decor = PageDecor(layout, register_family(layout.fonts["body"]), classification, logo,
                       meta.created, builder.warnings)
     doc.build(story, canvasmaker=functools.partial(MemoCanvas, decor=decor))
     return tuple(builder.warnings)
+
+
+def page_template(name: str, page: PageSetup) -> PageTemplate:
+    """Return a page template of one orientation: one frame filling the margins."""
+    frame = Frame(page.margin_left, page.margin_bottom, page.text_width, page.text_height,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=name)
+    return PageTemplate(id=name, frames=[frame], pagesize=(page.width, page.height))

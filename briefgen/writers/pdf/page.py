@@ -89,13 +89,13 @@ class MemoCanvas(Canvas):
     def _decorate(self, number: int, total: int) -> None:
         decor = self._decor
         layout = decor.layout
-        page = layout.page
+        height = self._pagesize[1]  # each page's own: a landscape page is lower
         footer, banner = layout.styles["footer"], layout.styles["banner"]
         self.saveState()
         baseline = layout.footer_distance
         if decor.classification:
             self._centred(decor.classification, banner, baseline)
-            top_baseline = page.height - layout.header_distance - banner.size * ASCENT
+            top_baseline = height - layout.header_distance - banner.size * ASCENT
             self._centred(decor.classification, banner, top_baseline)
             baseline += banner.size * banner.leading + FOOTER_GAP
         self._centred(f"Page {number} of {total}", footer, baseline)
@@ -110,7 +110,7 @@ class MemoCanvas(Canvas):
                   for font, chunk in fit_fonts(text, family, style.bold, style.italic,
                                                self._decor.warnings)]
         width = sum(pdfmetrics.stringWidth(chunk, face, style.size) for face, chunk in chunks)
-        x = (self._decor.layout.page.width - width) / 2
+        x = (self._pagesize[0] - width) / 2
         self.setFillColor(HexColor(f"#{style.color}"))
         for face, chunk in chunks:
             self.setFont(face, style.size)
@@ -119,7 +119,7 @@ class MemoCanvas(Canvas):
 
     def _draw_logo(self, logo: ImageReader) -> None:
         layout = self._decor.layout
-        page = layout.page
+        page = layout.page if self._pagesize[0] <= self._pagesize[1] else layout.page.turned()
         pixels_wide, pixels_high = logo.getSize()
         height = layout.logo_height
         width = height * pixels_wide / max(pixels_high, 1)

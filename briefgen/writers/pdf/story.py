@@ -10,13 +10,14 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import Flowable, HRFlowable, Spacer
+from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak, Spacer
 from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus import Table as PdfTable
 from reportlab.platypus import TableStyle as PdfTableStyle
 from reportlab.platypus.paraparser import ParaFrag
 
 from briefgen.document import (
+    Block,
     BulletList,
     Document,
     FieldList,
@@ -38,6 +39,8 @@ ALIGNMENTS = {"left": TA_LEFT, "center": TA_CENTER, "justify": TA_JUSTIFY, "righ
 BREAKING_SPACE = re.compile(r"[\t\n\r\x80-\x9f\u2028\u2029]")
 #: Build paragraph fragments directly instead of parsing markup (tests switch it off).
 FAST_FRAGMENTS = True
+#: Page template names; the writer defines both, the story switches between them.
+PORTRAIT, LANDSCAPE = "portrait", "landscape"
 
 Run = bidi.Run
 
@@ -48,37 +51,55 @@ class StoryBuilder:
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
         self.frame_width = layout.page.text_width
+        self.frame_height = layout.page.text_height
         self.families = {role: register_family(font) for role, font in layout.fonts.items()}
         self.warnings: dict[str, None] = {}
+        self.starts_landscape = False
 
     def family(self, style: TextStyle) -> PdfFamily:
         return self.families.get(style.font, self.families["body"])
 
     def build(self, document: Document) -> list[Flowable]:
+        """Return the story; a landscape run starts and ends with a page break."""
         layout = self.layout
+        runs = layout.page_runs(document.blocks)
+        self.starts_landscape = bool(runs) and runs[0].landscape
         story: list[Flowable] = []
-        for block in document.blocks:
-            if isinstance(block, Heading):
-                flowable = self.paragraph(block.content, layout.style_for_heading(block.level),
-                                          "heading")
-                # Read by the page template: sections (and subsections) become bookmarks.
-                flowable.outline_entry = (block.level, plain_text(block.content))
-                story.append(flowable)
-            elif isinstance(block, Paragraph):
-                story.append(self.paragraph(block.content, layout.style(block.role),
-                                            block.role))
-            elif isinstance(block, BulletList):
-                story.extend(self.bullets(block))
-            elif isinstance(block, Table):
-                story.extend(self.table(block))
-            elif isinstance(block, FieldList):
-                story.extend(self.fields(block))
-            elif isinstance(block, Rule):
-                story.append(HRFlowable(width="100%", thickness=layout.rule_thickness,
-                                        color=HexColor(f"#{layout.accent}"),
-                                        spaceBefore=layout.rule_space,
-                                        spaceAfter=layout.rule_space))
+        for index, run in enumerate(runs):
+            page = layout.page.turned() if run.landscape else layout.page
+            self.frame_width = page.text_width
+            self.frame_height = page.text_height
+            if index:
+                story.extend((NextPageTemplate(LANDSCAPE if run.landscape else PORTRAIT),
+                              PageBreak()))
+            for block in run.blocks:
+                story.extend(self.block(block))
+        self.frame_width = layout.page.text_width
+        self.frame_height = layout.page.text_height
         return story
+
+    def block(self, block: Block) -> list[Flowable]:
+        """Return the flowables of one block."""
+        layout = self.layout
+        if isinstance(block, Heading):
+            flowable = self.paragraph(block.content, layout.style_for_heading(block.level),
+                                      "heading")
+            # Read by the page template: sections (and subsections) become bookmarks.
+            flowable.outline_entry = (block.level, plain_text(block.content))
+            return [flowable]
+        if isinstance(block, Paragraph):
+            return [self.paragraph(block.content, layout.style(block.role), block.role)]
+        if isinstance(block, BulletList):
+            return self.bullets(block)
+        if isinstance(block, Table):
+            return self.table(block)
+        if isinstance(block, FieldList):
+            return self.fields(block)
+        if isinstance(block, Rule):
+            return [HRFlowable(width="100%", thickness=layout.rule_thickness,
+                               color=HexColor(f"#{layout.accent}"),
+                               spaceBefore=layout.rule_space, spaceAfter=layout.rule_space)]
+        return []
 
     def paragraph(self, content: Inlines, style: TextStyle, name: str,
                   bullet: str | None = None, space_after: float | None = None) -> Flowable:
@@ -127,8 +148,9 @@ class StoryBuilder:
                  for r, row in enumerate(rows)]
         pad = layout.table_cell_padding
         widths = [share * self.frame_width for share in block.column_shares()]
-        table = PdfTable(cells, colWidths=widths, repeatRows=1,
-                         splitInRow=1, hAlign="LEFT", spaceAfter=layout.table_space_after)
+        table = GridTable(cells, colWidths=widths, repeatRows=1,
+                          splitInRow=1, hAlign="LEFT", spaceAfter=layout.table_space_after)
+        table.frame_height = self.frame_height
         table.setStyle(PdfTableStyle([
             ("GRID", (0, 0), (-1, -1), layout.table_border_width,
              HexColor(f"#{layout.table_border}")),
@@ -210,6 +232,29 @@ class StoryBuilder:
         return sum(pdfmetrics.stringWidth(chunk, face_name(font, family, bold, italic),
                                           style.size)
                    for font, chunk in fit_fonts(text, family, bold, italic, self.warnings))
+
+
+class GridTable(PdfTable):
+    """A table whose rows break across pages only when a row is taller than a whole page.
+
+    reportlab's ``splitInRow`` splits the row at the foot of every page; a matrix row read
+    across its columns then starts on one page and ends on the next. Word's rows are kept
+    whole (``w:cantSplit``) the same way.
+    """
+
+    frame_height = 0.0  # the height of a page's frame: a row taller than this must split
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self._calc(availWidth, availHeight)
+        parts = self._splitRows(availHeight, doInRowSplit=False)
+        if not parts:
+            first_rows = sum(self._rowHeights[:self.repeatRows + 1])
+            if first_rows <= self.frame_height:
+                return []  # the next row fits on the next page: move it there whole
+            parts = super().split(availWidth, availHeight)
+        for part in parts:
+            part.frame_height = self.frame_height
+        return parts
 
 
 def merge_runs(content: Inlines, caps: bool) -> list[Run]:
