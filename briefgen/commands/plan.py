@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -246,22 +244,12 @@ def write_brief_json(brief: Brief, path: Path, force: bool) -> None:
     Raises:
         OutputError: the file cannot be written, or exists and ``force`` is off.
     """
-    from briefgen.writers import check_target
+    from briefgen.writers import atomic_path, check_target
 
     check_target(path, force)
     text = json.dumps(brief.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    parent = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as e:
-        raise OutputError(f"cannot write '{path}': {e.strerror or e}") from e
-    finally:
-        tmp.unlink(missing_ok=True)
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
 
 
 def read_brief(path: Path) -> Brief:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import importlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -65,6 +66,39 @@ def get_writer(fmt: str) -> Writer:
     return importlib.import_module(module_name)  # type: ignore[return-value]
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """Yield a temporary file beside ``path``; rename it to ``path`` when the block completes.
+
+    A failure or Ctrl-C inside the block removes the temporary file, so a truncated output is
+    never left behind, and an existing ``path`` is untouched until the new one is whole.
+
+    Raises:
+        OutputError: the file cannot be created or renamed.
+    """
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
+                                    dir=path.parent if str(path.parent) else ".")
+    except OSError as e:
+        raise OutputError(f"cannot write '{path}': {e.strerror or e}") from e
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the user's usual mode
+        os.replace(tmp, path)
+    except OSError as e:
+        raise OutputError(f"cannot write '{path}': {e.strerror or e}") from e
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def check_target(path: Path, force: bool) -> None:
     """Refuse an output path that cannot be written before any work is done.
 
@@ -99,18 +133,8 @@ def write_outputs(document: Document, targets: Iterable[tuple[str, Path]], force
     warnings: list[str] = []
     for fmt, path in targets:
         writer = get_writer(fmt)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
-                                        dir=path.parent if str(path.parent) else ".")
-        os.close(fd)
-        tmp = Path(tmp_name)
-        try:
+        with atomic_path(path) as tmp:
             # Without settings a writer is called as before themes existed: write(doc, path).
             warnings.extend(writer.write(document, tmp) if settings is None
                             else writer.write(document, tmp, settings))
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        except OSError as e:
-            raise OutputError(f"cannot write '{path}': {e.strerror or e}") from e
-        finally:
-            tmp.unlink(missing_ok=True)
     return tuple(dict.fromkeys(warnings))
