@@ -34,7 +34,8 @@ REPORTING = frozenset(
     "continue commitment support cooperation efforts effort shared mutual strong close two three "
     "both parties party countries country government governments united states "
     "administration new ongoing further also including work working together ensure "
-    "deep deepen strengthen strengthening enhance advance opportunity".split())
+    "deep deepen strengthen strengthening enhance advance opportunity make made making take "
+    "taken taking".split())
 
 
 OTHER = "other subjects"
@@ -50,15 +51,17 @@ class Topic:
 
 
 def topic_terms(text: str, ignore: frozenset[str] = frozenset()) -> list[str]:
-    """Content words and adjacent-word pairs of a statement ("foreign interference")."""
-    words = re.findall(r"[a-z][a-z'’-]*[a-z]|[a-z]", text.lower())
-    content: list[str | None] = []
-    for w in words:
-        w = w.replace("’", "'").removesuffix("'s")
-        keep = len(w) > 2 and w not in STOPWORDS and w not in REPORTING and w not in ignore
-        content.append(_stem(w) if keep else None)
-    terms = [w for w in content if w]
-    terms += [f"{a} {b}" for a, b in itertools.pairwise(content) if a and b and a != b]
+    """Content words and adjacent-word pairs of a statement ("foreign interference"); pairs
+    never reach across punctuation ("forces, free" is no term)."""
+    terms: list[str] = []
+    for clause in re.split(r"[,;:.()\[\]!?–—]+", text.lower()):
+        content: list[str | None] = []
+        for w in re.findall(r"[a-z][a-z'’-]*[a-z]|[a-z]", clause):
+            w = w.replace("’", "'").removesuffix("'s")
+            keep = len(w) > 2 and w not in STOPWORDS and w not in REPORTING and w not in ignore
+            content.append(_stem(w) if keep else None)
+        terms += [w for w in content if w]
+        terms += [f"{a} {b}" for a, b in itertools.pairwise(content) if a and b and a != b]
     return terms
 
 
@@ -128,7 +131,9 @@ def group_topics(statements: list[str], ignore: frozenset[str] = frozenset(),
         for i in members:
             for term, value in vectors[i].items():
                 weight[term] += value
-        topics.append(Topic(name=_name(weight, len(members)), terms=tuple(_top_terms(weight)),
+        texts = [statements[i] for i in members]
+        topics.append(Topic(name=_name(weight, len(members), texts),
+                            terms=tuple(_top_terms(weight)),
                             members=tuple(sorted(members))))
     return topics
 
@@ -181,9 +186,24 @@ def _unique_names(names: list[str]) -> list[str]:
     return out
 
 
-def _name(weight: Counter[str], size: int) -> str:
+def _name(weight: Counter[str], size: int, texts: list[str]) -> str:
+    """Name a topic by its top terms as the text writes them ("DPRK / Taiwan Strait")."""
     terms = _top_terms(weight, 2 if size > 1 else 1)
-    return " / ".join(terms) if terms else "other"
+    if not terms:
+        return "other"
+    shown = [_as_written(term, texts) for term in terms]
+    name = " / ".join(shown)
+    return name[:1].upper() + name[1:]
+
+
+def _as_written(term: str, texts: list[str]) -> str:
+    """The term in the case the statements use, when it appears unstemmed."""
+    pattern = r"\s+".join(re.escape(w) for w in term.split())
+    for text in texts:
+        m = re.search(rf"(?<![\w-]){pattern}(?![\w-])", text, re.I)
+        if m:
+            return m.group(0)
+    return term
 
 
 def _normalise(vec: dict[str, float]) -> dict[str, float]:
