@@ -78,6 +78,7 @@ class Settings:
 
     model: str | None = None
     max_chars: int | None = None
+    encoding: str | None = None
     options: MemoOptions | None = None
     template: str = "memo"
     writer_settings: WriterSettings | None = None
@@ -285,7 +286,8 @@ def choose_workers(requested: int, jobs: int) -> int:
 
 
 def build_briefs(paths: Sequence[str], model: str | None = None, max_chars: int | None = None,
-                 stages: dict[str, float] | None = None) -> list[Brief | Exception]:
+                 encoding: str | None = None, stages: dict[str, float] | None = None
+                 ) -> list[Brief | Exception]:
     """Read, clean, analyze and extract several documents, parsing them in one spaCy stream.
 
     The many-document form of ``pipeline.build_brief``: the same stage functions, but the
@@ -306,7 +308,9 @@ def build_briefs(paths: Sequence[str], model: str | None = None, max_chars: int 
     with _stage(stages, "ingest+clean"):
         for i, path in enumerate(paths):
             try:
-                cleaned.append((i, clean(ingest(path, max_chars=max_chars or DEFAULT_MAX_CHARS))))
+                source = ingest(path, max_chars=max_chars or DEFAULT_MAX_CHARS,
+                                encoding=encoding)
+                cleaned.append((i, clean(source)))
             except Exception as e:  # reported as this input's result
                 out[i] = e
     with _stage(stages, "load model"):
@@ -373,7 +377,7 @@ def run_chunk(jobs: Sequence[Job], settings: Settings) -> Outcome:
 
     stages: dict[str, float] = {}
     briefs = build_briefs([job.input for job in jobs], settings.model, settings.max_chars,
-                          stages)
+                          settings.encoding, stages)
     options = settings.options or MemoOptions()
     results = []
     for job, brief in zip(jobs, briefs):

@@ -85,6 +85,8 @@ class Sentence:
     text: str
     tokens: tuple[Token, ...] = ()
     entities: tuple[Entity, ...] = ()
+    #: The dependents of each token (indexes), so tree walks need not rescan the sentence.
+    dependents: tuple[tuple[int, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

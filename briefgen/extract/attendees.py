@@ -71,11 +71,12 @@ def stance_speakers(draft: Draft, mentions_by_sentence: list[list[PersonMention]
     or they belong to a side that was not at the meeting ("President Putin said ...").
     """
     sides = {m.affiliation for m in taking_part}
+    chosen = {id(m) for m in taking_part}
     known = {gazetteer_key(a) for a in sides if a}
     out = []
     for sentence, mentions in zip(draft.sentences, mentions_by_sentence):
         for m in mentions:
-            if m in taking_part or m.possessive or (m.title is None and len(m.name.split()) < 2):
+            if id(m) in chosen or m.possessive or (m.title is None and len(m.name.split()) < 2):
                 continue
             head = _name_head(sentence, m)
             if head is None or sentence.tokens[head].dep not in ("nsubj", "nsubjpass"):
@@ -177,7 +178,8 @@ def merge_mentions(mentions: list[PersonMention]) -> list[list[PersonMention]]:
 
 def is_same_person(group: list[PersonMention], m: PersonMention) -> bool:
     """Tell whether ``m`` names the person of ``group`` (never by surname alone if ambiguous)."""
-    return m in group or any(names_match(g.name, m.name) for g in group)
+    return any(m is g for g in group) or any(names_match(name, m.name)
+                                             for name in {g.name for g in group})
 
 
 def pick_title(group: list[PersonMention]) -> str | None:

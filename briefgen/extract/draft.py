@@ -30,6 +30,8 @@ class Draft:
     home_party: str | None = None
     #: A parties.PartyIndex once parties are known: resolves phrases to party names.
     party_index: Any = None
+    #: A compiled pattern of attendees' family names and the parties each holds (positions).
+    name_pattern: Any = None
     parties: list[Party] = field(default_factory=list)
     attendees: list[Attendee] = field(default_factory=list)
     #: Raw affiliation text found for each attendee (same order as ``attendees``).

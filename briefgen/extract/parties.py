@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from briefgen.extract import gazetteer
 from briefgen.extract.draft import Draft
@@ -27,32 +26,36 @@ US_CUES = re.compile(r"\b(?:U\.S\.|US|USA|United States|American|White House|Sta
                      r"Department of State|Biden|Harris|Blinken)\b|Secretary of State")
 
 
-@dataclass
 class PartyIndex:
     """Resolves a phrase ("the U.S. side", "Cuban", "LNA") to the name of a party."""
 
-    parties: list[Party] = field(default_factory=list)
-    keys: dict[str, str] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self._aliases: dict[str, dict[str, None]] = {}  # party name -> its aliases, in order
+        self.keys: dict[str, str] = {}  # normalised alias -> party name
+        self._pattern: re.Pattern[str] | None = None  # every key, longest first
+
+    @property
+    def parties(self) -> list[Party]:
+        return [Party(name, tuple(aliases)) for name, aliases in self._aliases.items()]
 
     def add(self, name: str, alias: str | None = None) -> str:
         """Register ``alias`` (or the name itself) for party ``name``; return the party name."""
-        existing = self.keys.get(gazetteer.normalize_key(name))
-        if existing is not None:
-            name = existing
-        if name not in (p.name for p in self.parties):
-            self.parties.append(Party(name, ()))
+        name = self.keys.get(gazetteer.normalize_key(name), name)
+        aliases = self._aliases.setdefault(name, {})
         for text in (name, alias):
             if not text:
                 continue
-            self.keys.setdefault(gazetteer.normalize_key(text), name)
-            self.parties = [Party(p.name, tuple(dict.fromkeys((*p.aliases, text))))
-                            if p.name == name else p for p in self.parties]
+            key = gazetteer.normalize_key(text)
+            if key not in self.keys:
+                self.keys[key] = name
+                self._pattern = None
+            aliases.setdefault(text, None)
         return name
 
     def rename(self, names: dict[str, str]) -> None:
         """Rename parties (old name -> new name) everywhere in the index."""
         self.keys = {k: names.get(v, v) for k, v in self.keys.items()}
-        self.parties = [Party(names.get(p.name, p.name), p.aliases) for p in self.parties]
+        self._aliases = {names.get(n, n): a for n, a in self._aliases.items()}
 
     def resolve(self, phrase: str) -> str | None:
         """Return the party a phrase names, by the longest alias or gazetteer mention in it."""
@@ -63,9 +66,14 @@ class PartyIndex:
             name = self.keys.get(gazetteer.normalize_key(entry.canonical))
             if name:
                 return name
-        for alias_key in sorted(self.keys, key=len, reverse=True):
-            if len(alias_key) > 1 and re.search(rf"(?<!\w){re.escape(alias_key)}(?!\w)", key):
-                return self.keys[alias_key]
+        if self._pattern is None:
+            keys = sorted((k for k in self.keys if len(k) > 1), key=len, reverse=True)
+            self._pattern = re.compile(
+                r"(?<!\w)(" + "|".join(map(re.escape, keys)) + r")(?!\w)") if keys else None
+        if self._pattern is not None:
+            m = self._pattern.search(key)
+            if m:
+                return self.keys[m.group(1)]
         return None
 
 
@@ -113,12 +121,12 @@ def extract_parties(draft: Draft) -> None:
         key = gazetteer.normalize_key(entry.canonical)
         if key in index.keys:
             index.add(index.keys[key], body[s:e])
-    for party in list(index.parties):
-        for alias in list(party.aliases):
-            for m in re.finditer(rf"(?:the\s+)?{re.escape(alias)}\s+{SIDE_NOUNS}\b", body):
-                index.add(party.name, re.sub(r"^the\s+", "", m.group(0)))
-            for m in re.finditer(rf"\bGovernment of (?:the\s+)?{re.escape(alias)}\b", body):
-                index.add(party.name, m.group(0))
+    for party in index.parties:
+        names = "|".join(map(re.escape, sorted(party.aliases, key=len, reverse=True)))
+        for m in re.finditer(rf"(?:the\s+)?(?:{names})\s+{SIDE_NOUNS}\b", body):
+            index.add(party.name, re.sub(r"^the\s+", "", m.group(0)))
+        for m in re.finditer(rf"\bGovernment of (?:the\s+)?(?:{names})\b", body):
+            index.add(party.name, m.group(0))
     draft.party_index = index
     assign_attendee_parties(draft, index)
     draft.parties = [Party(display_name(p, body), p.aliases) for p in index.parties]

@@ -369,9 +369,23 @@ def _party_by_title(draft: Draft, phrase: str) -> str | None:
 
 
 def _people_parties(draft: Draft, phrase: str) -> list[str]:
-    """Parties of attendees named in ``phrase`` (by surname)."""
-    out = []
+    """Parties of attendees named in ``phrase`` (by a family name), in attendee order."""
+    if draft.name_pattern is None:
+        draft.name_pattern = _name_pattern(draft)
+    pattern, party_of = draft.name_pattern
+    if pattern is None:
+        return []
+    found = {party_of[m.group(0)] for m in pattern.finditer(phrase)}
+    return [p for p in dict.fromkeys(a.party for a in draft.attendees if a.party)
+            if any(p in parties for parties in found)]
+
+
+def _name_pattern(draft: Draft) -> tuple[re.Pattern[str] | None, dict[str, frozenset[str]]]:
+    """One pattern for every family name of the attendees, and the parties each name holds."""
+    party_of: dict[str, set[str]] = {}
     for a in draft.attendees:
+        if not a.party:
+            continue
         words = [w.strip(",") for w in a.name.split()]
         # Any family name: later words ("Arévalo" of "Bernardo Arévalo de León"), or the first
         # of two in East Asian order ("Shin Wonsik" is "Advisor Shin").
@@ -379,10 +393,13 @@ def _people_parties(draft: Draft, phrase: str) -> list[str]:
                                        and not w.endswith(".") and w not in ("II", "III")}
         if len(words) == 2:
             keys.add(words[0])
-        named = any(re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", phrase) for k in keys)
-        if a.party and named and a.party not in out:
-            out.append(a.party)
-    return out
+        for key in keys:
+            party_of.setdefault(key, set()).add(a.party)
+    if not party_of:
+        return None, {}
+    names = sorted(party_of, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    return pattern, {k: frozenset(v) for k, v in party_of.items()}
 
 
 def _person_subject_party(draft: Draft, sentence: Sentence) -> str | None:

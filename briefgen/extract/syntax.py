@@ -17,6 +17,8 @@ def token_at(sentence: Sentence, offset: int) -> int | None:
 
 def children(sentence: Sentence, head: int) -> list[int]:
     """Return the direct dependents of token ``head``."""
+    if sentence.dependents:
+        return list(sentence.dependents[head])
     return [i for i, t in enumerate(sentence.tokens) if t.head == head and i != head]
 
 

@@ -88,18 +88,25 @@ def group_topics(statements: list[str], ignore: frozenset[str] = frozenset(),
                for bag in bags]
     clusters: list[list[int]] = []
     centroids: list[dict[str, float]] = []
+    holding: dict[str, set[int]] = {}  # term -> the topics whose centroid has it
     for i, vec in enumerate(vectors):
-        best, score = -1, 0.0
-        for k, centroid in enumerate(centroids):
-            s = _cosine(vec, centroid)
-            if s > score:
-                best, score = k, s
+        # Only topics sharing a term can score above zero: look at those alone.
+        scores: dict[int, float] = {}
+        for term, value in vec.items():
+            for k in holding.get(term, ()):
+                scores[k] = scores.get(k, 0.0) + value * centroids[k][term]
+        best, score = max(scores.items(), key=lambda kv: (kv[1], -kv[0]), default=(-1, 0.0))
         if best >= 0 and score >= SIMILARITY:
             clusters[best].append(i)
-            centroids[best] = _normalise(_add(centroids[best], vec))
+            for term in centroids[best]:
+                holding[term].discard(best)
+            centroids[best] = _centroid(_add(centroids[best], vec))
         else:
+            best = len(clusters)
             clusters.append([i])
-            centroids.append(dict(vec))
+            centroids.append(_centroid(dict(vec)))
+        for term in centroids[best]:
+            holding.setdefault(term, set()).add(best)
     leftovers: list[int] = []
     while len(clusters) > max_topics - (1 if leftovers or len(clusters) > max_topics else 0):
         # Fold the smallest topic into its nearest neighbour when they share enough terms;
@@ -109,7 +116,7 @@ def group_topics(statements: list[str], ignore: frozenset[str] = frozenset(),
         target = max(others, key=lambda k: _cosine(centroids[small], centroids[k]))
         if _cosine(centroids[small], centroids[target]) >= SIMILARITY / 2:
             clusters[target].extend(clusters[small])
-            centroids[target] = _normalise(_add(centroids[target], centroids[small]))
+            centroids[target] = _centroid(_add(centroids[target], centroids[small]))
         else:
             leftovers.extend(clusters[small])
         del clusters[small], centroids[small]
@@ -206,9 +213,19 @@ def _as_written(term: str, texts: list[str]) -> str:
     return term
 
 
+CENTROID_TERMS = 40  # a topic's centroid keeps its strongest terms only (cheap cosines)
+
+
 def _normalise(vec: dict[str, float]) -> dict[str, float]:
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
     return {t: v / norm for t, v in vec.items()}
+
+
+def _centroid(vec: dict[str, float]) -> dict[str, float]:
+    """A normalised centroid keeping its strongest terms only."""
+    if len(vec) > CENTROID_TERMS:
+        vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS])
+    return _normalise(vec)
 
 
 def _add(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:

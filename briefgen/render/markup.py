@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -51,8 +52,10 @@ def escape_markdown(text: str) -> str:
     return "".join("\\" + ch if ch in ESCAPED else ch for ch in text)
 
 
+@functools.lru_cache(maxsize=1)
 def build_parser() -> MarkdownIt:
-    """Return the CommonMark parser with tables and briefgen's containers, HTML disabled."""
+    """Return the CommonMark parser with tables and briefgen's containers, HTML disabled
+    (built once per process: parsing does not change it)."""
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
     for name in CONTAINERS:
         md.use(container_plugin, name=name)

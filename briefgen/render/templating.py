@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import jinja2
@@ -88,11 +89,26 @@ def load_template(name_or_path: str) -> tuple[str, jinja2.Template]:
         TemplateError: the template is missing or has a syntax error.
     """
     name, source = find_template(name_or_path)
+    return name, _compile(name, source)
+
+
+@functools.lru_cache(maxsize=16)
+def _compile(name: str, source: str) -> jinja2.Template:
+    """Compile a template's source once per process (keyed by its text, so edits are seen).
+
+    Raises:
+        TemplateError: a syntax error.
+    """
     try:
-        return name, make_environment().from_string(source)
+        return _environment().from_string(source)
     except jinja2.TemplateSyntaxError as e:
         raise TemplateError(f"template '{name}' line {e.lineno}: syntax error: "
                             f"{_one_line(e.message)}") from e
+
+
+@functools.lru_cache(maxsize=1)
+def _environment() -> ImmutableSandboxedEnvironment:
+    return make_environment()
 
 
 def render_template(name_or_path: str, context: dict[str, Any]) -> str:

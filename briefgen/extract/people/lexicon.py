@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from briefgen.extract import gazetteer
@@ -84,6 +85,7 @@ CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0370-\u03ff\u0400-\u04ff]")
 POSSESSIVE = re.compile(r"[’']s?$")
 
 
+@functools.lru_cache(maxsize=8192)
 def surname_of(name: str) -> str:
     """The family name to match later mentions on: the last word before "Jr." or "II"."""
     words = [w for w in NAME_SUFFIX.sub("", name).split() if w]
@@ -133,6 +135,7 @@ def country_in(text: str) -> str | None:
     return text[found[0][0]:found[0][1]] if found else None
 
 
+@functools.lru_cache(maxsize=8192)
 def names_match(a: str, b: str) -> bool:
     """Tell whether two written names can be the same person.
 
