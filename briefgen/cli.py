@@ -14,6 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from briefgen import __version__
+from briefgen.commands import batch as batch_commands
 from briefgen.commands import config as config_commands
 from briefgen.commands import templates as template_commands
 from briefgen.commands.options import (
@@ -99,6 +100,7 @@ app = typer.Typer(
 )
 app.add_typer(template_commands.app, name="templates")
 app.add_typer(config_commands.app, name="config")
+batch_commands.register(app)
 
 INTERNAL_ERROR_EXIT = 70
 
