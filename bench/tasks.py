@@ -65,7 +65,7 @@ def one_memo(path: Path, folder: Path, name: str) -> dict[str, float]:
 
 
 def task_warm(runs: str = "15") -> dict:
-    """Warm per-document time on the seed (median of runs) and the mean over 36 readouts."""
+    """Warm per-document time on the seed (median of runs) and the mean over the 37 readouts."""
     from briefgen.analyze import load_model
     from briefgen.clean import clean
     from briefgen.ingest import ingest
@@ -154,44 +154,63 @@ def task_lexrank(*paths: str) -> dict:
 
 
 def task_components(runs: str = "3") -> dict:
-    """Seconds per spaCy component over the readouts' sentences; is attribute_ruler needed?"""
-    from briefgen.analyze import analyze_many, layout, load_model
+    """Seconds per spaCy component over the readouts' sentences, and what dropping one costs.
+
+    Times every component of the package's pipeline (bar the lemmatizer and senter, which
+    need no measuring); then checks that the components briefgen does not run change nothing
+    it reads: the same Briefs, and the same tag_, dep_, heads and entities.
+    """
+    import spacy
+
+    import briefgen.analyze as analyze_module
+    from briefgen.analyze import analyze_many, layout, load_model, resolve_model_name
     from briefgen.clean import clean
     from briefgen.extract import extract_brief
     from briefgen.ingest import ingest
 
-    nlp = load_model()
+    used = load_model()
+    full = spacy.load(resolve_model_name(), exclude=["lemmatizer", "senter"])
     cleans = [clean(ingest(str(p))) for p in readouts()]
     sentences = [c.body[s:e] for c in cleans for _, spans in layout(c) for s, e in spans]
     per_run = []
     for _ in range(int(runs)):
-        docs = [nlp.make_doc(s) for s in sentences]
+        docs = [full.make_doc(s) for s in sentences]
         seconds = {}
-        for name, component in nlp.pipeline:
+        for name, component in full.pipeline:
             started = time.perf_counter()
             docs = list(component.pipe(docs, batch_size=64))
             seconds[name] = time.perf_counter() - started
         per_run.append(seconds)
-    full = [extract_brief(a).to_dict() for a in analyze_many(cleans)]
-    without: dict[str, object] = {}
-    if "attribute_ruler" in nlp.pipe_names:
-        plain = list(nlp.pipe(sentences[:400], batch_size=64))
-        with nlp.select_pipes(disable=["attribute_ruler"]):
-            briefs = [extract_brief(a).to_dict() for a in analyze_many(cleans)]
-            bare = list(nlp.pipe(sentences[:400], batch_size=64))
-        same_tokens = all(
-            [(t.tag_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_) for t in a]
-            == [(t.tag_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_) for t in b]
-            for a, b in zip(plain, bare))
-        without = {"same_briefs": briefs == full, "same_tag_dep_ents": same_tokens}
+    dropped = [name for name in full.pipe_names if name not in used.pipe_names]
+    comparison: dict[str, object] = {}
+    if dropped:
+        briefs = [extract_brief(a).to_dict() for a in analyze_many(cleans)]
+        saved = analyze_module.UNUSED_COMPONENTS
+        analyze_module.UNUSED_COMPONENTS = ("lemmatizer", "senter")
+        load_model.cache_clear()
+        try:
+            with_all = [extract_brief(a).to_dict() for a in analyze_many(cleans)]
+        finally:
+            analyze_module.UNUSED_COMPONENTS = saved
+            load_model.cache_clear()
+
+        def reads(doc) -> list[tuple]:
+            return [(t.tag_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_) for t in doc]
+
+        comparison = {
+            "same_briefs": briefs == with_all,
+            "same_tag_dep_ents": all(reads(a) == reads(b) for a, b in zip(
+                used.pipe(sentences, batch_size=64), full.pipe(sentences, batch_size=64))),
+        }
     extract_dir = ROOT / "briefgen" / "extract"
     pos_uses = sorted(f"{p.relative_to(ROOT)}:{n}" for p in extract_dir.rglob("*.py")
                       for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
                       if re.search(r"\.pos_?\b|\.morph\b|\.lemma_?\b", line))
-    return {"runs": int(runs), "components": nlp.pipe_names, "sentences": len(sentences),
+    return {"runs": int(runs), "components": full.pipe_names, "run_by_briefgen": used.pipe_names,
+            "dropped": dropped, "sentences": len(sentences),
             "words": sum(len(s.split()) for s in sentences),
             "seconds": {k: statistics.median(r[k] for r in per_run) for k in per_run[0]},
-            "without_attribute_ruler": without, "pos_morph_lemma_uses_in_extract": pos_uses}
+            "comparison": comparison, "pos_morph_lemma_uses_in_extract": pos_uses}
 
 
 def task_profile(path: str, top: str = "12") -> dict:

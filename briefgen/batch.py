@@ -471,7 +471,8 @@ def run_jobs(jobs: Sequence[Job], settings: Settings, workers: int = 1,
 
     ``on_start`` gets each chunk as work on it begins (the oldest unfinished chunk, with
     workers), ``on_result`` each result as it arrives, ``on_stages`` each chunk's stage
-    seconds. On Ctrl-C the workers are stopped, partial files removed and
+    seconds. On Ctrl-C the workers are stopped, partial files removed, the inputs whose
+    memos were all written (in a chunk stopped half-way) still reported, and
     KeyboardInterrupt raised again; finished memos stay.
 
     Raises:
@@ -480,6 +481,7 @@ def run_jobs(jobs: Sequence[Job], settings: Settings, workers: int = 1,
     """
     chunks = make_chunks(jobs, workers)
     results: list[Result] = []
+    started = time.time()
 
     def deliver(outcome: Outcome) -> None:
         if on_stages is not None:
@@ -499,8 +501,29 @@ def run_jobs(jobs: Sequence[Job], settings: Settings, workers: int = 1,
             remove_partial_files(jobs)  # a worker died, perhaps in the middle of a file
     except BaseException:
         remove_partial_files(jobs)
+        reported = {r.input for r in results}
+        deliver(Outcome(written_before(
+            [job for job in jobs if job.input not in reported], started), {}))
         raise
     return results
+
+
+def written_before(jobs: Iterable[Job], since: float) -> list[Result]:
+    """Results for the jobs whose every target was written since ``since`` (a timestamp).
+
+    A worker reports a chunk when all of it is done; a stopped chunk may have finished some
+    inputs. Outputs appear only complete (written beside, then renamed), so a target that
+    exists and is newer than the batch is a whole memo of this batch.
+    """
+    done = []
+    for job in jobs:
+        try:
+            # One second of slack: some file systems keep whole seconds.
+            if all(os.stat(path).st_mtime >= since - 1 for _, path in job.targets):
+                done.append(Result(job.input, OK, tuple(path for _, path in job.targets)))
+        except OSError:  # a target is missing: the input was not finished
+            continue
+    return done
 
 
 def _run_in_pool(chunks: list[list[Job]], settings: Settings, workers: int,

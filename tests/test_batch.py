@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -10,11 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import typer
 from typer.testing import CliRunner, Result
 
 from briefgen.batch import assign_names, find_inputs, make_chunks, plan_jobs
-from briefgen.commands.batch import register
+from briefgen.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_0ff103b2e130dde9.txt"
@@ -22,26 +22,8 @@ SHORT = (ROOT / "tests" / "corpus" / "001.txt", ROOT / "tests" / "corpus" / "003
 Run = Callable[..., Result]
 
 
-def batch_app() -> typer.Typer:
-    """The real CLI when it has ``batch``; else a CLI with only it (before registration)."""
-    from briefgen.cli import app
-
-    for command in app.registered_commands:
-        if (command.name or getattr(command.callback, "__name__", "")) == "batch":
-            return app
-    local = typer.Typer()
-
-    @local.callback()
-    def main() -> None:
-        """briefgen with only the batch command."""
-
-    register(local)
-    return local
-
-
 @pytest.fixture(scope="module")
 def run() -> Run:
-    app = batch_app()
     runner = CliRunner()
 
     def invoke(*args: object) -> Result:
@@ -119,6 +101,26 @@ def test_plan_refuses_existing_outputs_and_skips_complete_ones(tmp_path: Path) -
     assert len(plan_jobs(["in/a.txt"], tmp_path, ["pdf"], force=True).jobs) == 1
 
 
+def test_inputs_of_a_stopped_chunk_count_when_all_their_memos_were_written(tmp_path: Path
+                                                                           ) -> None:
+    import time
+
+    from briefgen.batch import Job, written_before
+
+    old = tmp_path / "old.pdf"
+    old.write_bytes(b"x")
+    os.utime(old, (1, 1))
+    (tmp_path / "new.pdf").write_bytes(b"x")
+    (tmp_path / "new.docx").write_bytes(b"x")
+    jobs = [Job("new.txt", (("pdf", str(tmp_path / "new.pdf")),
+                            ("docx", str(tmp_path / "new.docx")))),
+            Job("half.txt", (("pdf", str(tmp_path / "new.pdf")),
+                             ("docx", str(tmp_path / "half.docx")))),
+            Job("old.txt", (("pdf", str(old)),))]
+    assert [(r.input, r.status) for r in written_before(jobs, time.time())] == [
+        ("new.txt", "ok")]
+
+
 def test_chunks_share_work_between_workers() -> None:
     from briefgen.batch import Job
 
@@ -129,6 +131,15 @@ def test_chunks_share_work_between_workers() -> None:
 
 
 # ------------------------------------------------------------------------------ the command
+
+
+def test_batch_is_a_command_with_help() -> None:
+    runner = CliRunner()
+    assert "batch" in runner.invoke(app, ["--help"]).stdout
+    result = runner.invoke(app, ["batch", "--help"])
+    assert result.exit_code == 0
+    for option in ("--output", "--jobs", "--skip-existing", "--jsonl", "--force", "--date"):
+        assert option in result.stdout
 
 
 def test_batch_reports_each_input_and_goes_on_after_a_failure(run: Run, tmp_path: Path) -> None:
@@ -202,8 +213,6 @@ def test_nothing_to_read_and_bad_options_fail_before_any_work(run: Run, tmp_path
 
 
 def test_same_bytes_as_generate_with_two_workers(run: Run, tmp_path: Path) -> None:
-    from briefgen.cli import app
-
     inputs = [SEED, *SHORT]
     expected = tmp_path / "generate"
     expected.mkdir()
