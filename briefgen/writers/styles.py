@@ -187,7 +187,8 @@ def layout_for(theme: Theme | None = None) -> Layout:
                               space_after=3, color=text, keep_with_next=True, font="heading"),
         "body": TextStyle(size=body, space_after=6, color=text),
         "bullet": TextStyle(size=body, space_after=3, color=text),
-        "note": TextStyle(size=theme.note_size, space_after=4, color=muted),
+        "note": TextStyle(size=theme.note_size, space_after=4, color=muted,
+                         keep_with_next=True),  # small print stays in one piece
         "field_label": TextStyle(size=body, bold=True, space_after=2, color=text),
         "field_value": TextStyle(size=body, space_after=2, color=text),
         "table_header": TextStyle(size=table, bold=True, space_after=0, color=text),
