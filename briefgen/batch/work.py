@@ -1,288 +1,32 @@
-"""Run many inputs through the pipeline into one output folder, in worker processes.
-
-The library under ``briefgen batch``: find the inputs (files, folders, globs), name one output
-per input and format without collisions, and process them in chunks -- in this process or in
-worker processes that each load the spaCy pipeline once and parse the sentences of a whole
-chunk with one ``nlp.pipe`` stream (``analyze_many``). A failed input is a ``Result`` with
-status ``error``; the others go on. Heavy libraries load inside the functions that use them.
-"""
+"""Run batch jobs: brief several documents per spaCy stream, in worker processes."""
 
 from __future__ import annotations
 
 import glob
-import math
 import os
 import signal
 import time
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from briefgen.errors import BriefgenError, InputError, ModelError, OutputError
+from briefgen.errors import BriefgenError, ModelError
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
     from briefgen.model import Analysis, Brief, CleanText
-    from briefgen.render import MemoOptions
-    from briefgen.writers import WriterSettings
-
-#: Suffixes a folder or a glob contributes; a file named on the command line is always tried.
-KNOWN_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
-#: Inputs per worker task: their sentences share one ``nlp.pipe`` stream. Small, because
-#: a result is reported when its chunk is done (bigger chunks made no measurable difference
-#: to spaCy's speed on seed-sized readouts).
-MAX_CHUNK = 4
-#: Characters per worker task, so that one long transcript is not queued behind seven more.
-MAX_CHUNK_CHARS = 200_000
-OK, ERROR, SKIPPED = "ok", "error", "skipped"
-#: Exit code of a bug, as ``cli.py`` reports it.
-INTERNAL_ERROR_EXIT = 70
-
-
-@dataclass(frozen=True)
-class Job:
-    """One input and the (format, path) pairs to write for it."""
-
-    input: str
-    targets: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class Result:
-    """What happened to one input; ``to_json()`` is its ``--jsonl`` line."""
-
-    input: str
-    status: str
-    outputs: tuple[str, ...] = ()
-    error: str | None = None
-    exit_code: int = 0
-    warnings: tuple[str, ...] = ()
-    traceback: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        """Return the machine-readable record of this result."""
-        return {"input": self.input, "outputs": list(self.outputs), "status": self.status,
-                "error": self.error}
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What every input of a batch shares; it pickles, so spawned workers get it whole.
-
-    ``options`` (None: the defaults), ``template`` and ``writer_settings`` are what
-    ``generate`` would use for each input, after the command line met the config files.
-    """
-
-    model: str | None = None
-    max_chars: int | None = None
-    encoding: str | None = None
-    options: MemoOptions | None = None
-    template: str = "memo"
-    writer_settings: WriterSettings | None = None
-    force: bool = False
-
-
-@dataclass
-class Plan:
-    """The jobs to run, the inputs settled without running (skipped, refused) and notes."""
-
-    jobs: list[Job] = field(default_factory=list)
-    settled: list[Result] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Outcome:
-    """The results of one chunk and the seconds it spent per stage."""
-
-    results: list[Result]
-    stages: dict[str, float]
-
-
-# ----------------------------------------------------------------------------- finding inputs
-
-
-def is_known_type(path: Path) -> bool:
-    """True when a folder or glob should contribute ``path`` (a readable suffix, not hidden)."""
-    return path.suffix.lower() in KNOWN_SUFFIXES and not path.name.startswith(".")
-
-
-def walk_folder(folder: Path, exclude: Path | None = None) -> Iterator[Path]:
-    """Yield the known-type files under ``folder`` in path order, skipping hidden folders.
-
-    ``exclude`` (the output folder) is not entered: a rerun must not brief its own memos.
-    """
-    found = []
-    for root, dirs, files in os.walk(folder):
-        root_path = Path(root)
-        dirs[:] = [d for d in dirs if not d.startswith(".")
-                   and not is_same_path(root_path / d, exclude)]
-        found.extend(path for path in (root_path / name for name in files)
-                     if is_known_type(path) and path.is_file())
-    yield from sorted(found, key=lambda path: path.parts)
-
-
-def is_same_path(path: Path, other: Path | None) -> bool:
-    """True when both name the same existing file or folder."""
-    if other is None:
-        return False
-    try:
-        return path.resolve() == other.resolve()
-    except OSError:
-        return False
-
-
-def has_magic(pattern: str) -> bool:
-    """True when ``pattern`` holds glob characters."""
-    return glob.has_magic(pattern)
-
-
-def find_inputs(arguments: Sequence[str], exclude: Path | None = None
-                ) -> tuple[list[str], list[str]]:
-    """Expand files, folders and globs into input paths; return them and the unmatched globs.
-
-    A file named outright is kept whatever its type (ingest then says why it cannot be read);
-    folders are recursed and globs expanded to known types only. A path that does not exist
-    and is no glob is kept too, so that it is reported as missing. Duplicates are dropped.
-    """
-    found: list[str] = []
-    unmatched: list[str] = []
-    seen: set[str] = set()
-
-    def add(path: Path) -> None:
-        key = os.path.normcase(os.path.realpath(path))
-        if key not in seen:
-            seen.add(key)
-            found.append(str(path))
-
-    for argument in arguments:
-        path = Path(argument)
-        if path.is_dir():
-            for file in walk_folder(path, exclude):
-                add(file)
-        elif path.exists() or not has_magic(argument):
-            add(path)
-        else:
-            matched = False
-            for match in sorted(glob.glob(argument, recursive=True)):
-                match_path = Path(match)
-                files = (list(walk_folder(match_path, exclude)) if match_path.is_dir()
-                         else [match_path] if is_known_type(match_path) else [])
-                for file in files:
-                    add(file)
-                matched = matched or bool(files)
-            if not matched:
-                unmatched.append(argument)
-    return found, unmatched
-
-
-# ------------------------------------------------------------------------------ output names
-
-
-def assign_names(inputs: Sequence[str]) -> tuple[dict[str, str], list[str]]:
-    """Give every input an output stem, unique ignoring case; return them and notes.
-
-    An input gets its own stem. Inputs sharing a stem are ordered by path: the first keeps the
-    stem, the next get ``stem-2``, ``stem-3`` ... (never a name another input already has), so
-    the same inputs always get the same names whatever the order on the command line.
-    """
-    groups: dict[str, list[str]] = {}
-    for item in inputs:
-        groups.setdefault(Path(item).stem.casefold(), []).append(item)
-    taken = set(groups)
-    names: dict[str, str] = {}
-    notes: list[str] = []
-    for members in groups.values():
-        if len(members) == 1:
-            names[members[0]] = Path(members[0]).stem
-            continue
-        ordered = sorted(members, key=lambda m: Path(m).as_posix())
-        stem = Path(ordered[0]).stem
-        names[ordered[0]] = stem
-        number = 1
-        for member in ordered[1:]:
-            own = Path(member).stem
-            number += 1
-            while f"{own}-{number}".casefold() in taken:
-                number += 1
-            names[member] = f"{own}-{number}"
-            taken.add(names[member].casefold())
-        notes.append(f"{len(members)} inputs are named '{stem}'; their memos are "
-                     + ", ".join(f"{names[m]}.* ({m})" for m in ordered))
-    return names, notes
-
-
-def plan_jobs(inputs: Sequence[str], outdir: Path, formats: Sequence[str], force: bool = False,
-              skip_existing: bool = False) -> Plan:
-    """Decide what to write for each input: the jobs, and the inputs settled beforehand.
-
-    With ``skip_existing`` only the missing outputs of an input are written (none: the input
-    is skipped). Without it or ``force``, an input whose output exists is refused up front,
-    before any work is spent on it.
-    """
-    names, notes = assign_names(inputs)
-    plan = Plan(notes=notes)
-    for item in inputs:
-        targets = [(fmt, outdir / f"{names[item]}.{fmt}") for fmt in formats]
-        existing = [path for _, path in targets if path.exists()]
-        if skip_existing:
-            missing = tuple((fmt, str(path)) for fmt, path in targets if not path.exists())
-            if not missing:
-                plan.settled.append(Result(item, SKIPPED, tuple(str(p) for _, p in targets)))
-            else:
-                plan.jobs.append(Job(item, missing))
-        elif existing and not force:
-            error = OutputError(f"'{existing[0]}' already exists; use --force to overwrite it "
-                                "or --skip-existing to keep it")
-            plan.settled.append(Result(item, ERROR, error=str(error),
-                                       exit_code=error.exit_code))
-        else:
-            plan.jobs.append(Job(item, tuple((fmt, str(path)) for fmt, path in targets)))
-    return plan
-
-
-def make_chunks(jobs: Sequence[Job], workers: int) -> list[list[Job]]:
-    """Group jobs into worker tasks: up to MAX_CHUNK inputs or MAX_CHUNK_CHARS bytes each.
-
-    Chunks stay small enough for every worker to get about four of them, so that the last
-    task does not leave the other workers idle.
-    """
-    limit = max(1, min(MAX_CHUNK, math.ceil(len(jobs) / max(1, workers * 4))))
-    chunks: list[list[Job]] = []
-    current: list[Job] = []
-    size = 0
-    for job in jobs:
-        try:
-            job_size = os.path.getsize(job.input)
-        except OSError:
-            job_size = 0
-        if current and (len(current) >= limit or size + job_size > MAX_CHUNK_CHARS):
-            chunks.append(current)
-            current, size = [], 0
-        current.append(job)
-        size += job_size
-    if current:
-        chunks.append(current)
-    return chunks
-
-
-def choose_workers(requested: int, jobs: int) -> int:
-    """Worker processes to use: ``requested``, or with 0 one per CPU when there is enough work.
-
-    A worker costs about a second and a half to start (Python, spaCy, the model), so a
-    handful of inputs are done in this process.
-    """
-    if requested > 0:
-        return requested
-    if jobs < 8:
-        return 1
-    return max(1, min(os.cpu_count() or 1, jobs // 4))
-
-
-# ------------------------------------------------------------------------- doing one chunk
+from briefgen.batch.jobs import (
+    ERROR,
+    INTERNAL_ERROR_EXIT,
+    OK,
+    Job,
+    Outcome,
+    Result,
+    Settings,
+    make_chunks,
+)
 
 
 def build_briefs(paths: Sequence[str], model: str | None = None, max_chars: int | None = None,
@@ -413,9 +157,6 @@ def run_chunk(jobs: Sequence[Job], settings: Settings) -> Outcome:
     return Outcome(results, stages)
 
 
-# ------------------------------------------------------------------------- running a batch
-
-
 _worker_error: BriefgenError | None = None
 
 
@@ -460,7 +201,11 @@ def remove_partial_files(jobs: Iterable[Job]) -> int:
 
 
 OnStart = Callable[[Sequence[Job]], None]
+
+
 OnResult = Callable[[Result], None]
+
+
 OnStages = Callable[[dict[str, float]], None]
 
 
@@ -583,36 +328,3 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
     for process in processes:
         process.join(timeout=10)
     pool.shutdown(wait=True, cancel_futures=True)
-
-
-def summarize(results: Sequence[Result]) -> dict[str, int]:
-    """Count results by status."""
-    counts = {OK: 0, ERROR: 0, SKIPPED: 0}
-    for result in results:
-        counts[result.status] += 1
-    return counts
-
-
-def exit_code(results: Sequence[Result]) -> int:
-    """0 when no input failed, else 1."""
-    return 1 if any(r.status == ERROR for r in results) else 0
-
-
-def check_outdir(outdir: Path) -> None:
-    """Create the output folder if needed.
-
-    Raises:
-        OutputError: it is a file, or cannot be created.
-    """
-    if outdir.exists() and not outdir.is_dir():
-        raise OutputError(f"-o '{outdir}' is a file; give a folder for the memos")
-    try:
-        outdir.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise OutputError(f"cannot create the folder '{outdir}': {e.strerror or e}") from e
-
-
-def no_inputs_error(arguments: Sequence[str]) -> InputError:
-    """The error for a batch that found nothing to read."""
-    return InputError(f"no input found in {' '.join(repr(a) for a in arguments)}; folders "
-                      f"and globs contribute {', '.join(KNOWN_SUFFIXES)} files")

@@ -1,0 +1,107 @@
+"""Find stated positions: sentences where a party affirms, urges, agrees... and which party."""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.extract.attendees import MEETING_VERBS
+from briefgen.extract.draft import Draft
+from briefgen.extract.positions.subjects import part_parties, person_subject_party, resolve_subject
+from briefgen.extract.positions.verbs import is_heading, object_tokens, stance_verbs
+from briefgen.extract.positions.vocabulary import (
+    HELD_STANCES,
+    NORMATIVE,
+    PURPOSE_TOPICS,
+    SHARED_WORDS,
+    TOPIC_VERBS,
+)
+from briefgen.extract.syntax import children, span_text, subject_of, subtree
+from briefgen.model import JOINT, Position, Ref, Sentence
+
+
+def extract_positions(draft: Draft) -> None:
+    """Find stance sentences and attribute each to a party or to "joint"."""
+    last_person_party: str | None = None
+    for sentence in draft.sentences:
+        found: list[tuple[str, str, int]] = []  # (party, verb, verb index)
+        if is_heading(sentence):
+            continue
+        for v in stance_verbs(sentence):
+            if _is_meeting_purpose(sentence, v):
+                if sentence.tokens[v].text.lower() in PURPOSE_TOPICS:
+                    continue  # "met with Y to discuss ..." names a topic, not a stance
+                parties = [JOINT]  # "X met with Y to reaffirm ...": both sides' purpose
+            else:
+                parties = resolve_subject(draft, sentence, subject_of(sentence, v),
+                                          last_person_party)
+            holder = _stance_holder(draft, sentence, v)
+            if holder and parties:
+                word = sentence.tokens[v].text.lower()
+                if word in TOPIC_VERBS and parties == [JOINT]:
+                    parties = [holder]  # "They discussed U.S. support for ...": a U.S. stance
+                elif word not in TOPIC_VERBS and holder not in parties:
+                    parties = [*parties, holder]  # "welcomed Japan's decision to ..."
+            for party in parties:
+                if all(p != party for p, _, _ in found):
+                    found.append((party, sentence.tokens[v].text, v))
+        if not found and draft.is_joint_statement and _is_policy_statement(sentence):
+            found.append((JOINT, "", -1))
+        for party, verb, v in found:
+            statement = _statement(sentence, v)
+            draft.positions.append(Position(party=party, verb=verb, statement=statement,
+                                            sentence=sentence.text,
+                                            source=Ref.of(sentence, draft.document)))
+        subj_party = person_subject_party(draft, sentence)
+        if subj_party is not None:
+            last_person_party = subj_party
+
+
+def _is_meeting_purpose(sentence: Sentence, v: int) -> bool:
+    """Tell whether verb ``v`` is the purpose of a meeting with someone ("met with Y to ...")."""
+    tok = sentence.tokens[v]
+    while tok.dep == "conj" and tok.head != v:  # "to highlight ... and to advance ..."
+        v = tok.head
+        tok = sentence.tokens[v]
+    if tok.dep not in ("advcl", "xcomp") or tok.head == v:
+        return False
+    head = sentence.tokens[tok.head]
+    return head.text.lower() in MEETING_VERBS and any(
+        sentence.tokens[c].text.lower() == "with" for c in children(sentence, tok.head))
+
+
+def _stance_holder(draft: Draft, sentence: Sentence, v: int) -> str | None:
+    """The party whose commitment, decision or support the verb's object names, if one.
+
+    "welcomed the Prime Minister's decision to ...", "discussed U.S. support for ...": the
+    decision or support is a stance of its holder.
+    """
+    tokens = sentence.tokens
+    for j in object_tokens(sentence, v):
+        word = tokens[j].text.lower()
+        if word not in HELD_STANCES or tokens[j].tag[:2] != "NN":
+            if NORMATIVE.fullmatch(word):
+                return None  # "the importance of ... and X's commitment": not X's stance
+            continue
+        mods = [c for c in children(sentence, j)
+                if tokens[c].dep in ("poss", "compound", "amod", "nmod") and c < j]
+        mod_words = {tokens[i].text.lower() for c in mods for i in subtree(sentence, c)}
+        if not mods or mod_words & SHARED_WORDS:
+            return None  # "our shared interests", "their commitment": the speakers' own
+        holder = span_text(sentence, sorted({i for c in mods for i in subtree(sentence, c)}))
+        parties = part_parties(draft, holder.rstrip("’'s").strip())
+        return parties[0] if len(parties) == 1 else None
+    return None
+
+
+def _is_policy_statement(sentence: Sentence) -> bool:
+    return bool(re.search(r"\b(?:must|should|cannot|can be no|will|remain|is essential|"
+                          r"are essential|is critical|is required|are required|is needed|"
+                          r"works to|work to|is vital|are vital)\b", sentence.text))
+
+
+def _statement(sentence: Sentence, v: int) -> str:
+    """The stance in the source's words: from the reporting verb to the end of the sentence."""
+    if v < 0:
+        return sentence.text
+    start = sentence.tokens[v].start - sentence.start
+    return sentence.text[start:].rstrip()
