@@ -5,12 +5,13 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from briefgen.model import Brief
+from briefgen.model import Brief, Ref
 
 
 def print_brief(brief: Brief, console: Console | None = None) -> None:
     """Show title, meeting, attendees, positions, key points and glossary of a Brief."""
     console = console or Console(soft_wrap=False)
+    multi = len(brief.sources) > 1
     meeting = brief.meeting
     console.print(f"[bold]{_plain(brief.title)}[/bold]")
     console.print(f"Meeting: {meeting.date or 'date not stated'}, {meeting.format}"
@@ -28,11 +29,11 @@ def print_brief(brief: Brief, console: Console | None = None) -> None:
         positions.add_column(column)
     for p in brief.positions:
         positions.add_row(_plain(p.party), _plain(p.verb), _plain(p.sentence),
-                          str(p.source.paragraph))
+                          _where(p.source, multi))
     console.print(positions)
     console.print("[bold]Key points[/bold]")
     for k in brief.key_points:
-        console.print(f"  • {_plain(k.text)} [dim]\\[¶{k.source.paragraph}][/dim]")
+        console.print(f"  • {_plain(k.text)} [dim]\\[{_where(k.source, multi)}][/dim]")
     if brief.glossary:
         console.print("[bold]Glossary[/bold]")
         for g in brief.glossary:
@@ -44,3 +45,8 @@ def _plain(text: str) -> str:
     from rich.markup import escape
 
     return escape(text)
+
+
+def _where(ref: Ref, multi: bool) -> str:
+    """A reference as the memo prints it: "¶4", or "2 ¶4" when there are several sources."""
+    return f"{ref.document} ¶{ref.paragraph}" if multi else f"¶{ref.paragraph}"
