@@ -47,3 +47,4 @@ def test_key_points_beat_both_peers(results, corpus):
 def test_corpora_are_complete(results):
     assert results["corpus"]["briefgen"]["docs"] == 20
     assert results["heldout"]["briefgen"]["docs"] == 16
+    assert results["heldout2"]["briefgen"]["docs"] == 16

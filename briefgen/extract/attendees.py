@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from briefgen.extract import gazetteer
@@ -16,10 +17,12 @@ MEETING_VERBS = frozenset(
     "convened convene co-chaired chaired co-hosted led leads lead launched joined join joins "
     "participated participate attended attend received visited traveled travelled welcomed "
     "represented greeted greet stopped included includes provided delivered gave discussed "
-    "headed heads co-led gathered joining hosting welcoming receiving".split())
+    "headed heads co-led gathered joining hosting welcoming receiving signed".split())
 # Nouns naming the meeting, whose "with" companions and possessor took part.
 MEETING_NOUNS = frozenset("meeting meetings call talks conversation visit dialogue remarks "
                           "discussion discussions consultations delegation".split())
+# Nouns whose "of" names someone absent: "at the invitation of", "on behalf of".
+ON_SOMEONES_BEHALF = frozenset({"invitation", "behalf", "request", "instruction", "direction"})
 # Prepositions that move a person into another event ("during her meeting with X in May").
 ELSEWHERE_PREPOSITIONS = frozenset("during since after following before like unlike under "
                                    "between".split())
@@ -137,20 +140,33 @@ def is_participant(sentence: Sentence, mention: PersonMention) -> bool:
         if nxt not in MEETING_NOUNS and not (following and following[0].lower().strip("’'s")
                                              in MEETING_NOUNS):
             return False
-    if any(sentence.tokens[i].tag == "IN" and w in ELSEWHERE_PREPOSITIONS
+    if any(sentence.tokens[i].tag in ("IN", "VBG") and w in ELSEWHERE_PREPOSITIONS
            for i, w in zip(chain, words)):
-        return False  # "during her visit to X in May": another event
-    for i, word in zip(chain, words):
+        return False  # "during her visit to X in May", "Following X's call with Y": elsewhere
+    if any(w in ON_SOMEONES_BEHALF for w in words):
+        return False  # "at the invitation of President X": named, not present
+    for k, (i, word) in enumerate(zip(chain, words)):
         tok = sentence.tokens[i]
         if (tok.tag.startswith("VB") and word in MEETING_VERBS) or \
                 (tok.tag.startswith("NN") and word in MEETING_NOUNS):
-            return True
+            # "He praised ... the meeting hosted by X": a meeting the readout talks about
+            # (in what the stance is about), not one it took place in ("in a meeting with").
+            return not _in_stance_object(sentence, chain[k:])
         if tok.dep == "ROOT":
             break
     # A titled person in a list the parser attached oddly ("Joining the President on the call
     # were X, Y and Z"): accept when the sentence has a meeting verb.
     return mention.title is not None and any(
         t.text.lower() in MEETING_VERBS and t.tag.startswith("VB") for t in sentence.tokens)
+
+
+def _in_stance_object(sentence: Sentence, path: list[int]) -> bool:
+    """Tell whether the path up from a meeting word enters a reporting verb as its object."""
+    for below, above in itertools.pairwise(path):
+        tok = sentence.tokens[above]
+        if tok.text.lower() in REPORTING_VERBS and tok.tag.startswith("VB"):
+            return sentence.tokens[below].dep in ("dobj", "ccomp", "attr", "xcomp")
+    return False
 
 
 def _name_head(sentence: Sentence, mention: PersonMention) -> int | None:

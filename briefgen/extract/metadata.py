@@ -38,8 +38,10 @@ VENUE_CUES = re.compile(r"\b(?:met|meet|meets|meeting|held|hosted|convened|gathe
                         r"trip|traveled|travelled|delegation|spoke)\b", re.I)
 TRAVEL_CUES = re.compile(r"\b(?:traveled|travelled|trip|visit|visited|delegation)\b", re.I)
 VENUE = re.compile(r"\b(in|at|to)\s+(?:the\s+)?(?=[A-Z])")
-VENUE_STOP = re.compile(r"\.\s|;|\bto\s+(?!the\b)[a-z]+")
+# Within one sentence a ". " is an abbreviation's ("Jr. and"), so it stops nothing.
+VENUE_STOP = re.compile(r";|\bto\s+(?!the\b)[a-z]+")
 HOSTING = re.compile(r"\b(?:hosted|hosts|host|welcomed \w+ to|at the White House|on the margins|"
+                     r"White House (?:meeting|roundtable)|"
                      r"traveled to|travelled to|visit(?:ed)? to|trip to)\b", re.I)
 JOINT_DOCUMENT = r"\bjoint (?:statement|declaration|communiqu|readout)"
 NOT_PLACES = frozenset({"The", "This", "In", "On"})
@@ -109,17 +111,23 @@ def to_iso(written: str) -> str | None:
 
 
 def find_format(title: str, sentences: list[Sentence]) -> str:
-    """Classify the meeting as in_person, virtual, phone or unknown from cue phrases."""
-    texts = [title] + [s.text for s in sentences]
-    joined = " ".join(texts)
-    if IN_PERSON.search(joined):  # "in-person and virtually" is a hosted, hybrid meeting
-        return "in_person"
-    if VIRTUAL.search(joined):
-        return "virtual"
-    if any(PHONE.search(t) for t in texts):
-        return "phone"
-    if find_location(sentences) or HOSTING.search(joined):
-        return "in_person"
+    """Classify the meeting as in_person, virtual, phone or unknown from cue phrases.
+
+    The headline and the sentence that reports the meeting decide first; later sentences
+    only when those say nothing ("a virtual roundtable in April" is another event's format).
+    """
+    first, rest = sentences[:1], sentences[1:]
+    for texts, group in (([title] + [s.text for s in first], first),
+                         ([s.text for s in rest], rest)):
+        joined = " ".join(texts)
+        if IN_PERSON.search(joined):  # "in-person and virtually" is a hosted, hybrid meeting
+            return "in_person"
+        if VIRTUAL.search(joined):
+            return "virtual"
+        if any(PHONE.search(t) for t in texts):
+            return "phone"
+        if find_location(group) or HOSTING.search(joined):
+            return "in_person"
     return "unknown"
 
 

@@ -18,6 +18,8 @@ SIDE_OF = re.compile(r"\b(?:Government|government|representatives|delegation|Del
                      r"[A-Z][^;:.]*)")
 FOREIGN_OFFICES = re.compile(r"\b(?:Minister|King|Queen|Crown Prince|Emir|Sultan|Chancellor|"
                              r"Premier|Prime|Ministry)\b")
+# What puts a person on the other side of the table: "met with X", "welcomed X", "hosted X".
+COMPANION_CUE = re.compile(r"\b(?:with|welcomed|hosted|received|greeted|visited)\b")
 REPRESENTED_BY = re.compile(r"\b(?:represented|led|headed|accompanied|joined)\s+by\b|"
                             r"\bdelegation\s+(?:included|includes|comprised|consisted of)\b")
 US_CUES = re.compile(r"\b(?:U\.S\.|US|USA|United States|American|White House|State Department|"
@@ -317,4 +319,4 @@ def _after_with(draft: Draft, attendee: Attendee) -> bool:
     sentence = draft.sentences[attendee.source.sentence]
     text = sentence.text
     pos = text.find(surname_of(attendee.name))
-    return pos > 0 and " with " in text[:pos]
+    return pos > 0 and bool(COMPANION_CUE.search(text[:pos]))

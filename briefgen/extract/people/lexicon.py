@@ -36,7 +36,8 @@ TITLE_WORDS = OFFICE_WORDS | frozenset(
     "research innovation finance financial monetary sanctions terrorism counter crisis emergency "
     "humanitarian assistance aid reconstruction recovery maritime space aviation army navy "
     "air force marine guard staff joint chiefs national-security legal legislative "
-    "ministerial presidential royal federal provincial regional local chief's".split())
+    "ministerial presidential royal federal provincial regional local chief's nsa fm pm dpm "
+    "srsg sg dg".split())
 
 
 RANKS = (
@@ -58,7 +59,9 @@ HONORIFIC_WORDS = frozenset({"his", "her", "majesty", "highness", "excellency", 
 NAME_SUFFIX = re.compile(r",?\s+(?:Jr\.|Sr\.|II|III|IV)(?=[\s,.;:)]|$)")
 
 
-PLAIN_HONORIFICS = ("Mr.", "Ms.", "Mrs.", "Mr", "Ms", "Mrs", "Mx.", "Madam", "Miss")
+# Forms of address that are no rank (Mr., and their equivalents in South Asia and West Africa).
+PLAIN_HONORIFICS = ("Mr.", "Ms.", "Mrs.", "Mr", "Ms", "Mrs", "Mx.", "Madam", "Miss", "Shri",
+                    "Smt.", "Shrimati", "Mallam", "Alhaji", "Hajiya")
 
 
 NAME_PARTICLES = frozenset("al el de da das do dos del della der di du la le van von bin ibn "
@@ -122,7 +125,9 @@ TRAILING_CONNECTOR = re.compile(r"(?:\s|^)(?:the|of|for|and|to)\s*$", re.I)
 
 
 def has_office(chunk: str) -> bool:
-    return any(w.strip(",().").lower() in OFFICE_WORDS for w in chunk.split())
+    """Tell whether a phrase names an office ("Commander-in-Chief" counts as "commander")."""
+    return any(part in OFFICE_WORDS for w in chunk.split()
+               for part in w.strip(",().").lower().split("-"))
 
 
 def is_org_name(chunk: str) -> bool:

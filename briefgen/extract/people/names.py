@@ -108,7 +108,11 @@ def _could_extend(phrase: str, word: str, after: str) -> bool:
     if phrase.strip().split()[0].lower() in NAME_PARTICLES:
         return True
     # A bare capitalised word: only when the name continues to punctuation, "of", or a verb.
-    return bool(re.match(r"\s*(?:[,.;:)]|of\b|and\b|met\b|$)", after) or NAME_SUFFIX.match(after))
+    return bool(re.match(r"\s*(?:[,.;:)]|of\b|and\b|$|(?:met|hosted|spoke|led|welcomed|"
+                         r"visited|joined|traveled|chaired|received|held|signed|said|"
+                         r"announced|called|discussed|expressed|reaffirmed|stressed|"
+                         r"emphasized|thanked|noted|underscored|highlighted)\b)", after)
+                or NAME_SUFFIX.match(after))
 
 
 def _is_lone_surname(sentence: Sentence, s: int) -> bool:
@@ -137,9 +141,9 @@ def _title_anchored_names(sentence: Sentence, found: list[tuple[int, int]]
             continue
         j = i
         while j < n and (tokens[j].tag in ("NNP", "NNPS") or
-                         (tokens[j].text.lower() in ("of", "for", "and", "the", "at")
+                         (tokens[j].text.lower() in ("of", "for", "and", "the", "at", "on", "in")
                           and j + 1 < n and tokens[j + 1].tag in ("NNP", "NNPS"))
-                         or (tokens[j].text == "." and j > i)):
+                         or (tokens[j].text in (".", "(", ")") and j > i)):
             j += 1
         run = tokens[i:j]
         words = [t.text.lower() for t in run]
@@ -149,8 +153,10 @@ def _title_anchored_names(sentence: Sentence, found: list[tuple[int, int]]
                     and all(gazetteer.lookup(t.text) is None for t in tail) \
                     and tail[0].start > run[0].start:
                 s, e = tail[0].start - base, tail[1].start + len(tail[1].text) - base
-                if not any(fs - base <= s < fe - base for fs, fe in found) and \
-                        _title_before(sentence.text[:s]):
+                office_before = any(t.text.lower() in OFFICE_WORDS for t in run
+                                    if t.start < tail[0].start)
+                if not any(fs - base <= s < fe - base for fs, fe in found) and office_before \
+                        and not is_org_name(sentence.text[s:e]):
                     out.append((s, e))
         i = max(j, i + 1)
     return out
@@ -179,15 +185,12 @@ def _companion_names(sentence: Sentence, found: list[tuple[int, int]]) -> list[t
     return out
 
 
-def _title_before(prefix: str) -> bool:
-    words = prefix.split()
-    return bool(words) and words[-1].lower().strip(",") in TITLE_WORDS
-
-
 def _looks_like_name(name: str) -> bool:
     words = name.split()
     if not words or any(ch.isdigit() for ch in name) or name.endswith("-"):
         return False
+    if gazetteer.lookup(name) is not None:
+        return False  # "St. Vincent": a place the model took for a person
     if any(w.lower().strip(".,") in NOT_NAME_WORDS for w in words) or re.search(
             r"\bU\.S\.|[A-Z]{2,}[-–]", name):
         return False

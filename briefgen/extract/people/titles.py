@@ -43,7 +43,7 @@ def describe(sentence: Sentence, start: int, end: int, spans: list[tuple[int, in
     if h:
         before = before[: h.start()]
     prev_end = max((pe - base for ps, pe in spans if pe - base <= s - 1), default=0)
-    title, affiliation, title_start = _pre_title(before, prev_end)
+    title, affiliation, title_start = _pre_title(before, prev_end, h is not None)
     if rank is None and title is not None:
         # "The Honorable Minister X": a rank written before the title.
         m = RANK_PATTERN.search(before[:title_start])
@@ -93,10 +93,12 @@ def _single_word_ok(before: str) -> bool:
     return bool(words) and words[-1].lower().strip(",") in TITLE_WORDS
 
 
-def _pre_title(before: str, floor: int) -> tuple[str | None, str | None, int]:
+def _pre_title(before: str, floor: int, honorific: bool = False
+               ) -> tuple[str | None, str | None, int]:
     """Title written before the name: "Estonian Foreign Minister" or "Head of the X, "."""
     segment = before[floor:]
-    comma_form = segment.rstrip().endswith(",")
+    # "..., Mr. Sullivan proposed": a plain honorific stands where a title would.
+    comma_form = segment.rstrip().endswith(",") and not honorific
     if comma_form:
         # "TITLE, NAME": the title is the chunk before the comma, back to ; or a list opener.
         chunk = segment.rstrip()[:-1]
@@ -145,7 +147,8 @@ def _pre_title(before: str, floor: int) -> tuple[str | None, str | None, int]:
     chunk_words = [w.group() for w in words[k:]]
     if chunk_words and chunk_words[-1].lower() == "and":
         return None, None, len(before)  # "..., and NAME": the words before belong to another
-    while chunk_words and chunk_words[0].lower() in ("of", "for", "and", "to", "a", "an"):
+    while chunk_words and chunk_words[0].lower() in ("of", "for", "and", "to", "a", "an", "on",
+                                                     "in", "at", "with", "by"):
         chunk_words.pop(0)
         k += 1
     if chunk_words and chunk_words[0].lower() in ("the",) and "and" in chunk_words:
@@ -174,11 +177,14 @@ def _post_title(after: str, next_person: bool) -> tuple[str | None, str | None]:
     runs straight into that person is theirs, not an appositive of this one.
     """
     affiliation = None
-    m = re.match(r"\s+(?:of|for)\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*)",
+    # "X of Colombia", "Y for Canada" — but not "for the Peace Corps to return ...".
+    m = re.match(r"\s+(?:of\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*)|"
+                 r"for\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)(?=\s*(?:[,.;:)]|and\b|$)))",
                  after)
-    if m and gazetteer.lookup(m.group(1).rstrip(".")) is not None:
-        affiliation = m.group(1).rstrip(".")
-    elif m and is_org_name(m.group(1)):
+    named = (m.group(1) or m.group(2)) if m else None
+    if named and gazetteer.lookup(named.rstrip(".")) is not None:
+        affiliation = named.rstrip(".")
+    elif named and m.group(1) and is_org_name(named):
         # "Ambassador Marc Knapper of the U.S. Embassy in Hanoi": the post is part of the title.
         org = ORG_SUFFIX.match(after)
         if org:
@@ -234,7 +240,7 @@ def _split_affiliation(title: str, keep_country: bool) -> tuple[str | None, str 
     if found and found[0][0] == 0:
         s, e, entry = found[0]
         lead = title[s:e]
-        rest = title[e:].lstrip(" -")
+        rest = re.sub(r"^[’']s\b", "", title[e:]).lstrip(" -")  # "India’s Foreign Secretary"
         is_demonym = lead in entry.demonyms or lead.lower() in {d.lower() for d in entry.demonyms}
         # An organisation's name stays in the title ("NATO Secretary General"); a country's
         # name or adjective does not ("Japanese Foreign Minister" -> "Foreign Minister").
@@ -249,8 +255,11 @@ def _split_affiliation(title: str, keep_country: bool) -> tuple[str | None, str 
             if is_demonym or not keep_country:
                 title = rest
     elif found:
-        s, e, entry = found[-1]
-        affiliation = title[s:e]
+        # "Ambassador of USA to India": the holder's country follows "of", not "to"/"for".
+        named = [(s, e) for s, e, _ in found
+                 if not re.search(r"\b(?:to|for|on|in|with)\s+(?:the\s+)?$", title[:s])]
+        if named:
+            affiliation = title[named[0][0]:named[0][1]]
     m = re.search(r"\s+of\s+(?:the\s+)?(\S.*)$", title)
     if m and gazetteer.lookup(m.group(1)) is not None and has_office(title[: m.start()]):
         affiliation = affiliation or m.group(1)

@@ -11,6 +11,7 @@ from briefgen.extract.positions.verbs import is_heading, object_tokens, stance_v
 from briefgen.extract.positions.vocabulary import (
     HELD_STANCES,
     NORMATIVE,
+    PRAISED,
     PURPOSE_TOPICS,
     SHARED_WORDS,
     TOPIC_VERBS,
@@ -76,9 +77,12 @@ def _stance_holder(draft: Draft, sentence: Sentence, v: int) -> str | None:
     decision or support is a stance of its holder.
     """
     tokens = sentence.tokens
+    # Praise of someone's efforts or support is the praiser's stance only ("recognized X's
+    # efforts"); discussing them reports the holder's ("discussed U.S. support for ...").
+    held = HELD_STANCES if tokens[v].text.lower() in TOPIC_VERBS else HELD_STANCES - PRAISED
     for j in object_tokens(sentence, v):
         word = tokens[j].text.lower()
-        if word not in HELD_STANCES or tokens[j].tag[:2] != "NN":
+        if word not in held or tokens[j].tag[:2] != "NN":
             if NORMATIVE.fullmatch(word):
                 return None  # "the importance of ... and X's commitment": not X's stance
             continue
@@ -88,7 +92,7 @@ def _stance_holder(draft: Draft, sentence: Sentence, v: int) -> str | None:
         if not mods or mod_words & SHARED_WORDS:
             return None  # "our shared interests", "their commitment": the speakers' own
         holder = span_text(sentence, sorted({i for c in mods for i in subtree(sentence, c)}))
-        parties = part_parties(draft, holder.rstrip("’'s").strip())
+        parties = part_parties(draft, re.sub(r"[’']s?$", "", holder).strip())
         return parties[0] if len(parties) == 1 else None
     return None
 

@@ -41,6 +41,7 @@ STANCE_VERBS = forms(
     "will|shall", "continue", "recommit", "request", "invite", "underpin", "advocate",
     "echo", "celebrate", "mourn", "honor", "honour", "salute", "deliver", "present",
     "conclude", "dedicate", "recommend", "prioritize", "prioritise", "reinforce", "advance",
+    "update",
     "make|made|makes|making", "sign", "laud", "hail", "strengthen", "deepen",
 )
 
@@ -72,7 +73,10 @@ SHARED_WORDS = frozenset({"our", "their", "its", "shared", "mutual", "common", "
 
 
 # Nouns naming a party's own stance when a possessor is given ("Japan's decision").
+# What a stance verb praises rather than reports ("thanked X for its support").
+PRAISED = frozenset({"effort", "efforts", "support", "leadership"})
 HELD_STANCES = frozenset({"commitment", "intent", "intention", "decision", "determination",
+                          "effort", "efforts",
                           "plan", "plans", "readiness", "support", "proposal", "invitation",
                           "pledge", "resolve", "willingness"})
 
@@ -99,11 +103,12 @@ JOINT_SUBJECT = re.compile(
     r"^(?:the\s+|both\s+|all\s+)?(?:two|three|four|five|both|all|several)?\s*(?:sides|leaders|"
     r"delegations|parties|participants|officials|ministers|countries|governments|partners|"
     r"group|council|ministerial|dialogue|meeting|talks|discussions|convening|summit|"
-    r"counterparts|members|nations)\b|"
+    r"counterparts|members|nations|allies|attendees|delegates|sherpas|envoys)\b|"
     r"^(?:they|both|all|we all|all three|each)\b", re.I)
 
 
 EVENT_NOUNS = frozenset({"dialogue", "meeting", "talks", "discussion", "discussions", "council",
+                         "visit",
                          "ministerial", "convening", "summit", "conference", "consultation",
                          "consultations", "statement", "exchange"})
 
