@@ -13,7 +13,7 @@ from briefgen.model import Attendee, Ref, Sentence
 
 # Verbs whose subject or companions took part in the meeting.
 MEETING_VERBS = frozenset(
-    "met meet meets meeting spoke speak speaks talked talk talks called hosted host hosts held "
+    "met meet meets meeting spoke speak speaks talked talk talks hosted host hosts held "
     "convened convene co-chaired chaired co-hosted led leads lead launched joined join joins "
     "participated participate attended attend received visited traveled travelled welcomed "
     "represented greeted greet stopped included includes provided delivered gave discussed "

@@ -116,8 +116,8 @@ def _previous_person(draft: Draft, sentence: Sentence) -> str | None:
 
 
 def _participant_names(draft: Draft) -> str | None:
-    names = [surname_of(a.name) for a in draft.attendees]
-    if 2 <= len(names) <= 4:
+    names = [a.name for a in draft.attendees]
+    if 2 <= len(names) <= 3:
         return ", ".join(names[:-1]) + " and " + names[-1]
     parties = [p.name for p in draft.parties]
     if 2 <= len(parties) <= 4:

@@ -36,6 +36,8 @@ PHONE = re.compile(r"\b(?:phone|telephone|telephoned|phoned)\b|"
 VENUE_CUES = re.compile(r"\b(?:met|meet|meets|meeting|held|hosted|convened|gathered|talks|"
                         r"summit|conference|dialogue|led|participated|launched|visited|visit|"
                         r"trip|traveled|travelled|delegation|spoke)\b", re.I)
+FUTURE = re.compile(r"\b(?:next (?:week|month|year)|upcoming|later this (?:week|month|year)|"
+                    r"will (?:host|travel|visit|meet))\b", re.I)
 TRAVEL_CUES = re.compile(r"\b(?:traveled|travelled|trip|visit|visited|delegation)\b", re.I)
 VENUE = re.compile(r"\b(in|at|to)\s+(?:the\s+)?(?=[A-Z])")
 # Within one sentence a ". " is an abbreviation's ("Jr. and"), so it stops nothing.
@@ -135,6 +137,8 @@ def find_location(sentences: list[Sentence]) -> str | None:
     """Return the place named where the meeting is reported ("Washington, D.C.")."""
     for sentence in sentences:
         text = sentence.text
+        if FUTURE.search(text):
+            continue  # "... the summit in Washington next month": another, later meeting
         cue = VENUE_CUES.search(text)
         opening = re.match(r"^(?:\w+\s+){0,3}?(?=(?:in|at)\s)", text)  # "Yesterday in X, ..."
         for m in VENUE.finditer(text):
@@ -144,15 +148,19 @@ def find_location(sentences: list[Sentence]) -> str | None:
             travel = m.group(1) != "to" or bool(TRAVEL_CUES.search(text, 0, m.start()))
             if not heads_sentence and not (after_cue and travel):
                 continue
-            place = place_at(sentence, m.end())
+            place = place_at(sentence, m.end(), m.group(1) == "at")
             if place:
                 return place
     return None
 
 
-def place_at(sentence: Sentence, offset: int) -> str | None:
-    """The place entity starting at ``offset`` with any ", State/Country" parts after it."""
-    entities = sorted((e for e in sentence.entities if e.label in ("GPE", "LOC", "FAC")),
+def place_at(sentence: Sentence, offset: int, at: bool = False) -> str | None:
+    """The place entity starting at ``offset`` with any ", State/Country" parts after it.
+
+    After "at", an institution is a venue too ("at the United Nations").
+    """
+    labels = ("GPE", "LOC", "FAC", "ORG") if at else ("GPE", "LOC", "FAC")
+    entities = sorted((e for e in sentence.entities if e.label in labels),
                       key=lambda e: e.start)
     base = sentence.start
     first = next((e for e in entities if e.start - base == offset or

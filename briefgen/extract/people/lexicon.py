@@ -46,14 +46,15 @@ RANKS = (
     "Maj. Gen.", "Brig. Gen.", "Lt. Col.", "Vice Adm.", "Rear Adm.", "General", "Gen.",
     "Admiral", "Adm.", "Colonel", "Col.", "Brigadier", "Commodore", "Captain", "Capt.", "Marshal",
     "His Excellency", "Her Excellency", "H.E.", "The Honorable", "The Honourable", "Honorable",
-    "Honourable", "Hon.", "Dr.", "Dr", "Professor", "Prof.", "Sheikh", "Sheikha", "Sir", "Dame",
+    "Honourable", "Hon.", "Dr.", "Dr", "Professor", "Prof.", "Sheikh", "Sheikha", "Sayyid",
+    "Sayyida", "Sir", "Dame",
     "His Majesty", "Her Majesty", "His Royal Highness", "Her Royal Highness", "His Highness",
     "Her Highness", "Ambassador", "Amb.",
 )
 
 
 HONORIFIC_WORDS = frozenset({"his", "her", "majesty", "highness", "excellency", "royal",
-                             "honorable", "honourable", "sheikh", "sheikha"})
+                             "honorable", "honourable", "sheikh", "sheikha", "sayyid"})
 
 
 NAME_SUFFIX = re.compile(r",?\s+(?:Jr\.|Sr\.|II|III|IV)(?=[\s,.;:)]|$)")
@@ -95,6 +96,8 @@ def surname_of(name: str) -> str:
     return words[-1] if words else name
 
 
+# A surname with its particle joined on: "al-Busaidi", "bin-Salman", "van-Dijk".
+PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|at|ash|bin|ibn|abu|de|di|da|van|von)-[A-ZÀ-Þ]")
 NOT_NAME_WORDS = frozenset({"dialogue", "summit", "council", "strategic", "partnership",
                             "agreement", "initiative", "forum", "conference", "strategy", "accords",
                             "program", "fund", "alliance", "declaration", "statement", "act"})

@@ -13,6 +13,7 @@ from briefgen.extract.people.lexicon import (
     NOT_NAME_TOKENS,
     NOT_NAME_WORDS,
     OFFICE_WORDS,
+    PARTICLE_PREFIX,
     PLAIN_HONORIFICS,
     POSSESSIVE,
     RANKS,
@@ -196,4 +197,5 @@ def _looks_like_name(name: str) -> bool:
         return False
     if len(words) == 1 and words[0].lower() in NOT_NAME_TOKENS:
         return False
-    return all(CAPITALISED.match(w) or w.lower() in NAME_PARTICLES for w in words)
+    return all(CAPITALISED.match(w) or w.lower() in NAME_PARTICLES or PARTICLE_PREFIX.match(w)
+               for w in words)

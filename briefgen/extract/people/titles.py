@@ -64,6 +64,11 @@ def describe(sentence: Sentence, start: int, end: int, spans: list[tuple[int, in
         title = f"{title}, {after_title}"
     if rank and rank.lower() in ("ambassador", "amb.") and title is None:
         title, rank = "Ambassador", None
+    # "ASEAN Chair Prime Minister Hun Sen of Cambodia": the country after the name is the side;
+    # an organisation in the title is an office held there.
+    if after_affiliation and affiliation and _is_country(after_affiliation) \
+            and not _is_country(affiliation):
+        affiliation = after_affiliation
     affiliation = affiliation or after_affiliation
     if title is None and rank is None and h is None and len(name.split()) == 1 \
             and not _single_word_ok(before):
@@ -266,3 +271,8 @@ def _split_affiliation(title: str, keep_country: bool) -> tuple[str | None, str 
         title = title[: m.start()]
     title = TRAILING_CONNECTOR.sub("", title).strip(" ,")
     return (title or None), affiliation
+
+
+def _is_country(text: str) -> bool:
+    entry = gazetteer.lookup(text)
+    return entry is not None and entry.kind == "country"
