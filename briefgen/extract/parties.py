@@ -151,6 +151,10 @@ def display_name(party: Party, body: str) -> str:
     if party.name in body or gazetteer.lookup(party.name) is None:
         return party.name
     entry = gazetteer.lookup(party.name)
+    key = gazetteer.normalize_key(party.name)
+    same = [a for a in party.aliases if a in body and gazetteer.normalize_key(a) == key]
+    if same:
+        return same[0]  # the text's own spelling ("Turkiye" for "Türkiye")
     names = [a for a in party.aliases if entry is not None and a not in entry.demonyms
              and a in entry.aliases and a in body and not a.isupper() and "." not in a]
     return max(names, key=len) if names else party.name
