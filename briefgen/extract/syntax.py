@@ -69,7 +69,8 @@ def subject_of(sentence: Sentence, verb: int) -> int | None:
             if sentence.tokens[i].dep in SUBJECT_DEPS:
                 return i
         tok: Token = sentence.tokens[node]
-        if tok.dep in ("conj", "xcomp", "advcl", "ccomp", "aux", "auxpass") and tok.head != node:
+        if tok.dep in ("conj", "xcomp", "advcl", "ccomp", "aux", "auxpass", "acomp") \
+                and tok.head != node:
             node = tok.head
             continue
         return None

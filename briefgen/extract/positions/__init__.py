@@ -27,7 +27,10 @@ def extract_positions(draft: Draft) -> None:
         found: list[tuple[str, str, int]] = []  # (party, verb, verb index)
         if is_heading(sentence):
             continue
-        for v in stance_verbs(sentence):
+        verbs = stance_verbs(sentence)
+        for v in verbs:
+            if sentence.tokens[v].tag == "MD" and _reported_by(sentence, v, verbs):
+                continue  # "agreed that X will visit": the agreement is the stance
             if _is_meeting_purpose(sentence, v):
                 if sentence.tokens[v].text.lower() in PURPOSE_TOPICS:
                     continue  # "met with Y to discuss ..." names a topic, not a stance
@@ -55,6 +58,19 @@ def extract_positions(draft: Draft) -> None:
         subj_party = person_subject_party(draft, sentence)
         if subj_party is not None:
             last_person_party = subj_party
+
+
+def _reported_by(sentence: Sentence, v: int, verbs: list[int]) -> bool:
+    """Tell whether ``v`` sits in the complement of another stance verb of the sentence."""
+    node = sentence.tokens[v].head
+    for _ in range(6):
+        if node in verbs and node != v:
+            return True
+        tok = sentence.tokens[node]
+        if tok.head == node:
+            return False
+        node = tok.head
+    return False
 
 
 def _is_meeting_purpose(sentence: Sentence, v: int) -> bool:
