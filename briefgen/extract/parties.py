@@ -24,8 +24,9 @@ REPRESENTED_BY = re.compile(r"\b(?:represented|led|headed|accompanied|joined)\s+
                             r"\bdelegation\s+(?:included|includes|comprised|consisted of)\b")
 US_CUES = re.compile(r"\b(?:U\.S\.|US|USA|United States|American|White House|State Department|"
                      r"National Security Advisor|Homeland Security Advisor|Under Secretary|"
-                     r"Assistant Secretary|Deputy Secretary|President (?:Biden|Trump|Obama)|"
-                     r"Department of State|Biden|Harris|Blinken)\b|Secretary of State")
+                     r"Assistant Secretary|Deputy Secretary|Department of State|Vice President|"
+                     r"Chairman of the Joint Chiefs|NSC|National Security Council)\b|"
+                     r"Secretary of State|\b[Tt]he President\b")
 
 
 class PartyIndex:
