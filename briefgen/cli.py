@@ -310,5 +310,33 @@ def render(
 
 
 def main() -> None:
-    """Entry point of the ``briefgen`` command."""
-    app()
+    """Entry point of the ``briefgen`` command.
+
+    Once the command has finished and its output is flushed, the process ends with
+    ``os._exit``: tearing down the interpreter with a spaCy pipeline loaded (freeing every
+    module and object one by one) took about 0.3 s of a 2.4 s cold ``generate``, for nothing.
+    Every file briefgen writes is complete and closed (renamed into place) before a command
+    returns, and briefgen registers no exit handlers; a batch shuts its workers down itself.
+    """
+    try:
+        app()
+    except SystemExit as e:
+        code = e.code
+    else:  # pragma: no cover - typer's standalone mode always exits
+        code = 0
+    status = code if isinstance(code, int) else (0 if code is None else 1)
+    if isinstance(code, str):  # sys.exit("message") prints it, as the interpreter would
+        print(code, file=sys.stderr)
+    exit_now(status)
+
+
+def exit_now(status: int) -> None:
+    """Flush stdout and stderr, then end the process at once with ``status``."""
+    import os
+    from contextlib import suppress
+
+    for stream in (sys.stdout, sys.stderr):
+        # A closed pipe (briefgen ... | head) cannot take the rest: nobody reads it.
+        with suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(status)
