@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 import traceback
@@ -43,6 +44,7 @@ from briefgen.commands.plan import (  # re-exported: the command line's own help
     KNOWN_FORMATS,
     parse_date,
     plan_run,
+    prepare_plan,
     read_brief,
     resolve_targets,
     write_plan,
@@ -233,7 +235,8 @@ def generate(
             portion_mark=portion_mark, theme=theme, reference_docx=reference_docx)
         timings = Timings()
         brief = build_brief(input_paths, model=model, max_chars=max_chars, encoding=encoding,
-                            log=log, timings=timings)
+                            log=log, timings=timings,
+                            prepare=functools.partial(prepare_plan, plan))
         write_plan(brief, plan, timings)
         log("timings: " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in timings.stages.items()))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -13,6 +15,7 @@ from briefgen.model import Brief
 from briefgen.render import DEFAULT_TEMPLATE, MemoOptions
 
 if TYPE_CHECKING:
+    from briefgen.model import Analysis, CleanText
     from briefgen.writers import WriterSettings
 
 Log = Callable[[str], None]
@@ -34,19 +37,19 @@ class Timings:
 
 def build_brief(paths: str | Sequence[str], model: str | None = None,
                 max_chars: int | None = None, encoding: str | None = None, log: Log = _quiet,
-                timings: Timings | None = None) -> Brief:
+                timings: Timings | None = None,
+                prepare: Callable[[], None] | None = None) -> Brief:
     """Read, clean, analyze and extract one document, or several merged into one Brief.
 
     Several sources are read in the order given and numbered from 1; every reference in the
-    Brief names its source.
+    Brief names its source. ``prepare`` (optional) readies the later stages (templates,
+    writers): in a process that has not loaded the spaCy model yet, it runs while the model
+    loads in a forked child (see ``briefgen.overlap``); otherwise it is not called.
 
     Raises:
         BriefgenError: an input cannot be read or holds nothing to brief, or the model fails.
     """
-    from briefgen.analyze import analyze_many, describe_model, load_model
     from briefgen.clean import clean
-    from briefgen.extract import extract_brief
-    from briefgen.extract.merge import merge_briefs
     from briefgen.ingest import DEFAULT_MAX_CHARS, ingest_many
 
     paths = [paths] if isinstance(paths, str) else list(paths)
@@ -60,14 +63,11 @@ def build_brief(paths: str | Sequence[str], model: str | None = None,
     for text in cleaned:
         for removed in text.removed:
             log(f"{text.source.path}: removed {removed.reason}: {removed.text[:70]!r}")
-    t = time.perf_counter()
-    nlp = load_model(model)
-    timings.add("load model", t)
-    log(f"spaCy model: {describe_model(nlp)} (package {nlp.meta.get('lang')}_"
-        f"{nlp.meta.get('name')}; components: {', '.join(nlp.pipe_names)})")
-    t = time.perf_counter()
-    analyses = analyze_many(cleaned, model)
-    timings.add("analyze", t)
+    analyses, description = _analyze(cleaned, model, timings, prepare)
+    log(description)
+    from briefgen.extract import extract_brief
+    from briefgen.extract.merge import merge_briefs
+
     t = time.perf_counter()
     briefs = [extract_brief(a, document=i) for i, a in enumerate(analyses, start=1)]
     brief = merge_briefs(briefs)
@@ -77,6 +77,76 @@ def build_brief(paths: str | Sequence[str], model: str | None = None,
             f"{len(analysis.sentences)} sentences; {len(one.attendees)} attendees, "
             f"{len(one.positions)} positions")
     return brief
+
+
+#: Above this many characters of input, parsing takes seconds and start-up work is lost in
+#: it; the result would also be a large pickle to pass back. Such inputs are parsed here.
+OVERLAP_MAX_CHARS = 200_000
+
+
+def _analyze(cleaned: list[CleanText], model: str | None, timings: Timings,
+             prepare: Callable[[], None] | None) -> tuple[list[Analysis], str]:
+    """Load the model and analyze every text, in a forked child when that saves time.
+
+    Returns the analyses and the --verbose line naming the model.
+    """
+    from briefgen import overlap
+    from briefgen.analyze import load_model
+
+    cold = load_model.cache_info().currsize == 0
+    size = sum(len(c.body) for c in cleaned)
+    job = (overlap.start(functools.partial(_load_and_analyze, cleaned, model))
+           if cold and size <= OVERLAP_MAX_CHARS else None)
+    if job is not None:
+        with job:
+            _prepare_extraction()
+            if prepare is not None:
+                _quietly(prepare)
+            try:
+                analyses, description, stages = job.result()
+            except overlap.NoResultError:
+                job = None
+            else:
+                timings.stages.update(stages)
+    if job is None:
+        analyses, description, stages = _load_and_analyze(cleaned, model)
+        timings.stages.update(stages)
+    return analyses, description
+
+
+def _load_and_analyze(cleaned: list[CleanText], model: str | None
+                      ) -> tuple[list[Analysis], str, dict[str, float]]:
+    """Load the model and analyze the texts; return them, the model line and the timings.
+
+    Raises:
+        ModelError: the model cannot be loaded.
+        EmptyInputError: a text holds no sentences.
+    """
+    from briefgen.analyze import analyze_many, describe_model, load_model
+
+    timings = Timings()
+    t = time.perf_counter()
+    nlp = load_model(model)
+    timings.add("load model", t)
+    description = (f"spaCy model: {describe_model(nlp)} (package {nlp.meta.get('lang')}_"
+                   f"{nlp.meta.get('name')}; components: {', '.join(nlp.pipe_names)})")
+    t = time.perf_counter()
+    analyses = analyze_many(cleaned, model)
+    timings.add("analyze", t)
+    return analyses, description, timings.stages
+
+
+def _prepare_extraction() -> None:
+    """Import the extractors and build the gazetteer's matchers (the extraction's start-up)."""
+    from briefgen.extract import gazetteer
+
+    gazetteer.find_mentions("")
+
+
+def _quietly(prepare: Callable[[], None]) -> None:
+    """Run a preparation whose errors the real step will raise again, where they belong."""
+    with contextlib.suppress(Exception):  # reported by the stage that needs the same thing
+        prepare()
 
 
 def build_document(brief: Brief, options: MemoOptions, template: str = DEFAULT_TEMPLATE,

@@ -218,6 +218,21 @@ def writer_settings(theme: str | None, reference_docx: Path | None) -> WriterSet
     return WriterSettings(theme=loaded, reference_docx=reference_docx)
 
 
+def prepare_plan(plan: RunPlan) -> None:
+    """Get the render and writer stages of ``plan`` ready (imports, template, fonts).
+
+    Raises:
+        BriefgenError, OSError: as the stage that needs the same thing would.
+    """
+    if not plan.document_targets:
+        return
+    from briefgen.render import prepare
+    from briefgen.writers import prepare_writers
+
+    prepare(plan.template)
+    prepare_writers(sorted({fmt for fmt, _ in plan.document_targets}), plan.settings)
+
+
 def write_plan(brief: Brief, plan: RunPlan, timings: Any = None) -> None:
     """Render and write every target of ``plan``; print warnings, then the paths written.
 

@@ -191,6 +191,19 @@ def render_document(brief: Brief, options: MemoOptions | None = None,
     return document
 
 
+def prepare(template: str = DEFAULT_TEMPLATE) -> None:
+    """Compile ``template`` and build the Markdown parser ahead of ``render_document``.
+
+    Raises:
+        TemplateError: the template is missing or has a syntax error.
+    """
+    from briefgen.render.markup import build_parser
+    from briefgen.render.templating import load_template
+
+    load_template(template)
+    build_parser()
+
+
 def render_markdown(brief: Brief, options: MemoOptions | None = None,
                     template: str = DEFAULT_TEMPLATE) -> str:
     """Return the Markdown a template renders for ``brief`` (for inspection and tests).

@@ -66,6 +66,19 @@ def get_writer(fmt: str) -> Writer:
     return importlib.import_module(module_name)  # type: ignore[return-value]
 
 
+def prepare_writers(formats: Iterable[str], settings: WriterSettings | None = None) -> None:
+    """Import the writers of ``formats`` and let each get ready (fonts, base files) ahead.
+
+    Raises:
+        OutputError: a format is unknown.
+        BriefgenError, OSError: a writer cannot get ready (its ``write`` would fail the same).
+    """
+    for fmt in formats:
+        prepare = getattr(get_writer(fmt), "prepare", None)
+        if prepare is not None:
+            prepare(settings)
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

@@ -33,7 +33,13 @@ from briefgen.xmlsafe import make_xml_safe
 if TYPE_CHECKING:
     from briefgen.writers import WriterSettings
 
-__all__ = ["write"]
+__all__ = ["prepare", "write"]
+
+
+def prepare(settings: WriterSettings | None = None) -> None:
+    """Build the styled base document of the theme (the slow part of a first DOCX)."""
+    if settings is None or settings.reference_docx is None:
+        base_parts(settings.theme if settings is not None else None)
 
 
 def write(document: Document, path: Path, settings: WriterSettings | None = None

@@ -24,7 +24,14 @@ from briefgen.xmlsafe import make_xml_safe
 if TYPE_CHECKING:
     from briefgen.writers import WriterSettings
 
-__all__ = ["write"]
+__all__ = ["prepare", "write"]
+
+
+def prepare(settings: WriterSettings | None = None) -> None:
+    """Register the theme's fonts (parsing TrueType files is the slow part of a first PDF)."""
+    layout = layout_for(settings.theme if settings is not None else None)
+    for font in layout.fonts.values():
+        register_family(font)
 
 
 def write(document: Document, path: Path, settings: WriterSettings | None = None

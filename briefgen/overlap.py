@@ -1,0 +1,127 @@
+"""Run one slow call in a forked child while this process gets the later stages ready.
+
+A cold ``briefgen generate`` spends about a second importing spaCy and loading its model,
+and a few tenths importing and preparing what comes after (the extraction's gazetteer, Jinja2
+and markdown-it, reportlab and its fonts). The two do not depend on each other, and a
+process can use only one CPU, so :func:`start` runs the first in a forked child and
+:meth:`Background.result` collects its (pickled) result once the parent is done with the
+second: on two CPUs the memo appears that much sooner.
+
+It is only a way to use an idle CPU: where forking is unsafe or pointless (not Linux, one
+CPU, threads running) :func:`start` returns None and the caller does the work itself; a child
+that dies gives :class:`NoResultError`, and the caller does the work itself then too. An
+exception the call raises in the child is raised again in the parent.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class NoResultError(Exception):
+    """The child ended without a result (killed, out of memory, an unpicklable result)."""
+
+
+def can_fork() -> bool:
+    """Tell whether a forked child can safely run Python code beside this process here."""
+    return (sys.platform.startswith("linux") and (os.cpu_count() or 1) >= 2
+            and threading.active_count() == 1)
+
+
+class Background(Generic[T]):
+    """A call running in a forked child; use as a context manager so it never outlives us."""
+
+    def __init__(self, pid: int, fd: int) -> None:
+        self.pid, self.fd = pid, fd
+        self.done = False
+
+    def result(self) -> T:
+        """Wait for the child and return its result, or raise its exception.
+
+        Raises:
+            NoResultError: the child ended without a result.
+            Exception: whatever the call raised in the child.
+        """
+        chunks = []
+        with os.fdopen(self.fd, "rb") as pipe:
+            while chunk := pipe.read(1 << 20):
+                chunks.append(chunk)
+        _, status = os.waitpid(self.pid, 0)
+        self.done = True
+        if status != 0 or not chunks:
+            raise NoResultError(f"the child process ended with status {status}")
+        try:
+            ok, value = pickle.loads(b"".join(chunks))
+        except Exception as e:
+            raise NoResultError(f"the child's result cannot be read: {e}") from e
+        if not ok:
+            raise value
+        return value
+
+    def stop(self) -> None:
+        """Kill the child if it is still running, and reap it."""
+        if self.done:
+            return
+        self.done = True
+        with contextlib.suppress(ProcessLookupError):  # already gone
+            os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        with contextlib.suppress(OSError):  # closed by result()
+            os.close(self.fd)
+
+    def __enter__(self) -> Background[T]:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
+
+
+def start(call: Callable[[], T]) -> Background[T] | None:
+    """Run ``call()`` in a forked child; None when that cannot be done safely here."""
+    if not can_fork():
+        return None
+    for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
+        stream.flush()
+    read_fd, write_fd = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_fd)
+        os.close(write_fd)
+        return None
+    if pid == 0:  # pragma: no cover - the child; its work is checked through the parent
+        _child(call, read_fd, write_fd)
+    os.close(write_fd)
+    return Background(pid, read_fd)
+
+
+def _child(call: Callable[[], object], read_fd: int, write_fd: int) -> None:
+    """Run ``call`` and send back (True, result) or (False, exception); never return."""
+    status = 0
+    try:
+        os.close(read_fd)
+        # Ctrl-C reaches the whole process group: the parent decides, and stops the child.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            payload: tuple[bool, object] = (True, call())
+        except Exception as e:
+            payload = (False, e)
+        try:
+            data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # an unpicklable exception: the parent does the work itself
+            data = b""
+        with os.fdopen(write_fd, "wb") as pipe:
+            pipe.write(data)
+    except BaseException:
+        status = 1
+    finally:
+        os._exit(status)

@@ -1,0 +1,123 @@
+"""The forked start-up overlap: same results as doing the work here, and never a stray child."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from briefgen import overlap
+from briefgen.errors import EmptyInputError
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_0ff103b2e130dde9.txt"
+
+needs_fork = pytest.mark.skipif(not overlap.can_fork(), reason="no safe fork here (not Linux, "
+                                "one CPU, or threads running)")
+
+
+def _raise_empty() -> None:
+    raise EmptyInputError("'x.txt' has no sentences to brief")
+
+
+def _die() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _sleep() -> None:
+    time.sleep(60)
+
+
+@needs_fork
+def test_the_childs_result_comes_back() -> None:
+    job = overlap.start(lambda: {"pid": os.getpid(), "items": list(range(100_000))})
+    assert job is not None
+    with job:
+        result = job.result()
+    assert result["pid"] != os.getpid()
+    assert result["items"] == list(range(100_000))  # more than one pipe buffer
+
+
+@needs_fork
+def test_the_childs_exception_is_raised_here() -> None:
+    job = overlap.start(_raise_empty)
+    assert job is not None
+    with job, pytest.raises(EmptyInputError, match="no sentences"):
+        job.result()
+
+
+@needs_fork
+def test_a_child_that_dies_gives_no_result_error() -> None:
+    job = overlap.start(_die)
+    assert job is not None
+    with job, pytest.raises(overlap.NoResultError):
+        job.result()
+
+
+@needs_fork
+def test_leaving_the_block_early_kills_the_child() -> None:
+    job = overlap.start(_sleep)
+    assert job is not None
+    started = time.monotonic()
+    with job:
+        pid = job.pid
+    assert time.monotonic() - started < 5
+    with pytest.raises(ChildProcessError):  # reaped: no zombie left behind
+        os.waitpid(pid, os.WNOHANG)
+
+
+def test_no_fork_while_threads_run() -> None:
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert overlap.can_fork() is False
+        assert overlap.start(lambda: 1) is None
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_a_cold_process_gives_the_brief_of_a_warm_one() -> None:
+    """``extract`` in a fresh process (the model loads in a forked child) equals this one's."""
+    from briefgen.pipeline import build_brief
+
+    completed = subprocess.run([sys.executable, "-m", "briefgen", "extract", str(SEED), "--json"],
+                               capture_output=True, text=True, timeout=120, check=False)
+    assert completed.returncode == 0, completed.stderr
+    assert json.loads(completed.stdout) == build_brief(str(SEED)).to_dict()
+
+
+def test_a_cold_process_reports_an_error_from_the_child(tmp_path: Path) -> None:
+    completed = subprocess.run([sys.executable, "-m", "briefgen", "generate", str(SEED),
+                                "-o", str(tmp_path / "m.pdf"), "--model", "no_such_model"],
+                               capture_output=True, text=True, timeout=120, check=False)
+    assert completed.returncode == 6, completed.stderr
+    assert completed.stderr.startswith("briefgen: error: cannot load spaCy model 'no_such_model'")
+    assert len(completed.stderr.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+@needs_fork
+def test_ctrl_c_during_start_up_stops_both_processes(tmp_path: Path) -> None:
+    target = tmp_path / "m.pdf"
+    process = subprocess.Popen([sys.executable, "-m", "briefgen", "generate", str(SEED),
+                                "-o", str(target)], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    time.sleep(0.7)  # the model is loading in the child (a cold start takes over a second)
+    os.killpg(process.pid, signal.SIGINT)  # as the terminal does: the whole process group
+    _, stderr = process.communicate(timeout=60)
+    if process.returncode == 0:  # pragma: no cover - this machine was faster than expected
+        pytest.skip("the memo was written before the interrupt")
+    assert process.returncode == 130, stderr
+    assert stderr.strip() == "briefgen: interrupted; no partial output was left"
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(ProcessLookupError):  # no child left running in the group
+        os.killpg(process.pid, 0)
