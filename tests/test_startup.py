@@ -68,3 +68,9 @@ def test_real_process_flushes_all_output_and_keeps_the_exit_code(tmp_path: Path)
                              capture_output=True, text=True, timeout=120, check=False)
     assert missing.returncode == 3
     assert missing.stderr.strip().startswith("briefgen: error:")
+
+
+def test_the_models_multiply_through_numpy_not_blis() -> None:
+    nlp = load_model()
+    for name, component in nlp.pipeline:
+        assert getattr(component.model.ops, "use_blis", None) is False, name
