@@ -81,6 +81,8 @@ SCRIPT_LANGUAGE = {"GREEK": "Greek", "HEBREW": "Hebrew", "HANGUL": "Korean", "TH
                    "DEVANAGARI": "Hindi", "ARMENIAN": "Armenian", "GEORGIAN": "Georgian",
                    "BENGALI": "Bengali", "TAMIL": "Tamil", "ETHIOPIC": "Amharic",
                    "KHMER": "Khmer", "LAO": "Lao", "MYANMAR": "Burmese", "SINHALA": "Sinhala"}
+ASCII_LETTERS = re.compile("[A-Za-z]+")
+NON_ASCII = re.compile("[^\x00-\x7f]")
 PERSIAN_LETTERS = frozenset("پچژگی")
 URDU_LETTERS = frozenset("ٹڈڑںےھ")
 
@@ -104,7 +106,9 @@ def detect_foreign_language(text: str) -> str | None:
     measure (bilingual statements) all return None: only a confident "not English" counts.
     """
     sample = text[:SAMPLE_CHARS]
-    scripts = Counter(script_of(c) for c in sample if c.isalpha())
+    # ASCII letters are Latin: counted in one pass, only the other letters one by one.
+    scripts = Counter(script_of(c) for c in NON_ASCII.findall(sample) if c.isalpha())
+    scripts["LATIN"] += len(sample) - len(ASCII_LETTERS.sub("", sample))
     letters = sum(scripts.values())
     if sum(n * DENSE_SCRIPTS.get(s, 1) for s, n in scripts.items()) < MIN_LETTERS:
         return None

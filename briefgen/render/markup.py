@@ -39,6 +39,7 @@ LEADING_BLANKS = re.compile(r"\A[ \t]+")
 # Markdown punctuation that must be escaped in a value (CommonMark allows a backslash
 # before any ASCII punctuation).
 ESCAPED = frozenset("\\`*_{}[]()<>#+-.!|&~:\"'$%=^@,;/?")
+ESCAPE = re.compile("[" + re.escape("".join(sorted(ESCAPED))) + "]")
 
 
 def escape_markdown(text: str) -> str:
@@ -49,7 +50,7 @@ def escape_markdown(text: str) -> str:
     """
     # Markdown ends a line at CR, LF or CRLF.
     text = LEADING_BLANKS.sub(" ", LINE_BREAK.sub(" ", text))
-    return "".join("\\" + ch if ch in ESCAPED else ch for ch in text)
+    return ESCAPE.sub(r"\\\g<0>", text)
 
 
 @functools.lru_cache(maxsize=1)

@@ -19,12 +19,14 @@ from reportlab.platypus import Paragraph as PdfParagraph
 
 Run = tuple[str, bool, bool]  # text, bold, italic
 RTL_CLASSES = frozenset({"R", "AL"})
+#: No character before Hebrew (U+0590) is right-to-left.
+FIRST_RTL = "\u0590"
 LINE_SLACK = 1.0  # points kept free on a line so reportlab never re-wraps it
 
 
 def has_rtl(text: str) -> bool:
     """Say whether ``text`` holds a right-to-left letter."""
-    if text.isascii():
+    if not text or max(text) < FIRST_RTL:
         return False
     return any(unicodedata.bidirectional(ch) in RTL_CLASSES for ch in text)
 
