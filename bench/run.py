@@ -506,6 +506,14 @@ def write_report(figures: dict, command: str) -> str:
               for k, v in comps["seconds"].items()]
     lines += ["", f"briefgen's components: {used_seconds:.2f} s, "
                   f"{comps['words'] / used_seconds:,.0f} words/s in one process."]
+    if "blis_seconds" in comps:
+        same = compared.get("same_with_blis")
+        lines += ["", f"Matrix products: briefgen's pipeline parses these sentences in "
+                      f"{comps['numpy_blas_seconds']:.2f} s with numpy's BLAS (one thread) and "
+                      f"{comps['blis_seconds']:.2f} s with thinc's default, blis (which picks "
+                      "its generic kernel on CPUs it does not know; run with BLIS_ARCH_DEBUG=1 "
+                      "to see its choice); the same tags, parses and entities: "
+                      f"{'yes' if same else 'NO' if same is not None else 'not compared'}."]
     if compared:
         lines += [
             "",

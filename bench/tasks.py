@@ -160,18 +160,36 @@ def task_components(runs: str = "3") -> dict:
     need no measuring); then checks that the components briefgen does not run change nothing
     it reads: the same Briefs, and the same tag_, dep_, heads and entities.
     """
-    import spacy
-
     import briefgen.analyze as analyze_module
-    from briefgen.analyze import analyze_many, layout, load_model, resolve_model_name
+    from briefgen.analyze import (
+        UNUSED_COMPONENTS,
+        analyze_many,
+        layout,
+        load_model,
+        resolve_model_name,
+    )
     from briefgen.clean import clean
     from briefgen.extract import extract_brief
     from briefgen.ingest import ingest
 
-    used = load_model()
-    full = spacy.load(resolve_model_name(), exclude=["lemmatizer", "senter"])
+    used = load_model()  # first: spaCy set up as briefgen runs it (numpy's BLAS, one thread)
+    import spacy
+    from thinc.api import use_ops
+
+    with use_ops("numpy", use_blis=False):
+        full = spacy.load(resolve_model_name(), exclude=["lemmatizer", "senter"])
+    with use_ops("numpy", use_blis=True):  # thinc's default
+        blis = spacy.load(resolve_model_name(), exclude=list(UNUSED_COMPONENTS))
     cleans = [clean(ingest(str(p))) for p in readouts()]
     sentences = [c.body[s:e] for c in cleans for _, spans in layout(c) for s, e in spans]
+
+    def parse_seconds(nlp) -> float:
+        started = time.perf_counter()
+        for _ in nlp.pipe(sentences, batch_size=64):
+            pass
+        return time.perf_counter() - started
+
+    ops_runs = [(parse_seconds(used), parse_seconds(blis)) for _ in range(int(runs))]
     per_run = []
     for _ in range(int(runs)):
         docs = [full.make_doc(s) for s in sentences]
@@ -198,6 +216,8 @@ def task_components(runs: str = "3") -> dict:
             return [(t.tag_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_) for t in doc]
 
         comparison = {
+            "same_with_blis": all(reads(a) == reads(b) for a, b in zip(
+                used.pipe(sentences, batch_size=64), blis.pipe(sentences, batch_size=64))),
             "same_briefs": briefs == with_all,
             "same_tag_dep_ents": all(reads(a) == reads(b) for a, b in zip(
                 used.pipe(sentences, batch_size=64), full.pipe(sentences, batch_size=64))),
@@ -210,6 +230,8 @@ def task_components(runs: str = "3") -> dict:
             "dropped": dropped, "sentences": len(sentences),
             "words": sum(len(s.split()) for s in sentences),
             "seconds": {k: statistics.median(r[k] for r in per_run) for k in per_run[0]},
+            "numpy_blas_seconds": statistics.median(n for n, _ in ops_runs),
+            "blis_seconds": statistics.median(b for _, b in ops_runs),
             "comparison": comparison, "pos_morph_lemma_uses_in_extract": pos_uses}
 
 
