@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from briefgen.extract import gazetteer
@@ -25,12 +26,18 @@ def extract_glossary(draft: Draft) -> None:
             long_form = find_long_form(short, text[: m.start()])
             if long_form:
                 seen[short] = GlossaryEntry(short, long_form, "document")
-    for short, expansion in gazetteer.BUILTIN_GLOSSARY.items():
-        if short in seen:
-            continue
-        if re.search(rf"(?<![\w.-]){re.escape(short)}(?![\w-])", f"{title}\n{body}"):
+    text = f"{title}\n{body}"
+    for short, expansion, pattern in _builtin_patterns():
+        if short not in seen and pattern.search(text):
             seen[short] = GlossaryEntry(short, expansion, "builtin")
     draft.glossary = sorted(seen.values(), key=lambda g: g.term.lower())
+
+
+@functools.cache
+def _builtin_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """The built-in abbreviations with their expansions and a whole-word pattern each."""
+    return tuple((short, expansion, re.compile(rf"(?<![\w.-]){re.escape(short)}(?![\w-])"))
+                 for short, expansion in gazetteer.BUILTIN_GLOSSARY.items())
 
 
 def is_abbreviation(short: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -205,12 +206,19 @@ def _name(weight: Counter[str], size: int, texts: list[str]) -> str:
 
 def _as_written(term: str, texts: list[str]) -> str:
     """The term in the case the statements use, when it appears unstemmed."""
-    pattern = r"\s+".join(re.escape(w) for w in term.split())
+    pattern = _term_pattern(term)
     for text in texts:
-        m = re.search(rf"(?<![\w-]){pattern}(?![\w-])", text, re.I)
+        m = pattern.search(text)
         if m:
             return m.group(0)
     return term
+
+
+@functools.lru_cache(maxsize=4096)
+def _term_pattern(term: str) -> re.Pattern[str]:
+    """A term's words as a whole-word, any-case pattern (terms recur across documents)."""
+    words = r"\s+".join(re.escape(w) for w in term.split())
+    return re.compile(rf"(?<![\w-]){words}(?![\w-])", re.I)
 
 
 CENTROID_TERMS = 40  # a topic's centroid keeps its strongest terms only (cheap cosines)
