@@ -180,16 +180,31 @@ def _name_head(sentence: Sentence, mention: PersonMention) -> int | None:
 
 
 def merge_mentions(mentions: list[PersonMention]) -> list[list[PersonMention]]:
-    """Group mentions of the same person (same surname, compatible first names)."""
+    """Group mentions of the same person (same surname, compatible first names).
+
+    Names that match share a word, so only the groups holding one of a mention's words are
+    tried (in the order the groups began): on a long transcript, trying every group for every
+    mention grew with the square of the number of people.
+    """
     groups: list[list[PersonMention]] = []
+    groups_with: dict[str, set[int]] = {}  # name word -> the groups whose names hold it
     for m in mentions:
-        for group in groups:
-            if is_same_person(group, m):
-                group.append(m)
+        words = name_words(m.name)
+        for i in sorted(set().union(*(groups_with.get(w, ()) for w in words))):
+            if is_same_person(groups[i], m):
+                groups[i].append(m)
                 break
         else:
+            i = len(groups)
             groups.append([m])
+        for w in words:
+            groups_with.setdefault(w, set()).add(i)
     return groups
+
+
+def name_words(name: str) -> set[str]:
+    """The words of a name as ``names_match`` compares them (case, dots and commas aside)."""
+    return set(name.lower().replace(".", "").replace(",", "").split())
 
 
 def is_same_person(group: list[PersonMention], m: PersonMention) -> bool:

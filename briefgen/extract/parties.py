@@ -124,12 +124,15 @@ def extract_parties(draft: Draft) -> None:
         key = gazetteer.normalize_key(entry.canonical)
         if key in index.keys:
             index.add(index.keys[key], body[s:e])
-    for party in index.parties:
-        names = "|".join(map(re.escape, sorted(party.aliases, key=len, reverse=True)))
-        for m in re.finditer(rf"(?:the\s+)?(?:{names})\s+{SIDE_NOUNS}\b", body):
-            index.add(party.name, re.sub(r"^the\s+", "", m.group(0)))
-        for m in re.finditer(rf"\bGovernment of (?:the\s+)?(?:{names})\b", body):
-            index.add(party.name, m.group(0))
+    # One pass over the text for all parties (one per party grew with the number of parties
+    # on long texts); the longest alias wins, so "North Korean side" is not also "Korean side".
+    party_of = {alias: party.name for party in index.parties for alias in party.aliases}
+    if party_of:
+        names = "|".join(map(re.escape, sorted(party_of, key=len, reverse=True)))
+        for m in re.finditer(rf"(?:the\s+)?({names})\s+{SIDE_NOUNS}\b", body):
+            index.add(party_of[m.group(1)], re.sub(r"^the\s+", "", m.group(0)))
+        for m in re.finditer(rf"\bGovernment of (?:the\s+)?({names})\b", body):
+            index.add(party_of[m.group(1)], m.group(0))
     draft.party_index = index
     assign_attendee_parties(draft, index)
     draft.parties = [Party(display_name(p, body), p.aliases) for p in index.parties]
