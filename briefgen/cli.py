@@ -9,7 +9,7 @@ import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -50,6 +50,9 @@ from briefgen.commands.plan import (  # re-exported: the command line's own help
     write_plan,
 )
 from briefgen.errors import BriefgenError, Interrupted
+
+if TYPE_CHECKING:
+    from briefgen.pipeline import Analyzer
 
 __all__ = ["KNOWN_FORMATS", "app", "error_boundary", "main", "parse_date", "resolve_targets",
            "write_utf8"]
@@ -168,6 +171,14 @@ def error_boundary(debug: bool) -> Iterator[None]:
         raise typer.Exit(INTERNAL_ERROR_EXIT) from None
 
 
+def _analyzer(model: str | None) -> Analyzer:
+    """Start loading the spaCy model now (in a forked child, where one helps; see
+    ``pipeline.Analyzer``), so that it loads while the options and inputs are read."""
+    from briefgen.pipeline import Analyzer
+
+    return Analyzer(model).start()
+
+
 def _output_stem(input_paths: list[str]) -> str:
     """Name outputs after the one input, or "brief" for several (or stdin)."""
     return input_paths[0] if len(input_paths) == 1 else "brief"
@@ -221,7 +232,7 @@ def generate(
     debug: DebugOpt = False,
 ) -> None:
     """Write a briefing memo (PDF, DOCX, Markdown, HTML; JSON: the Brief) from readouts."""
-    with error_boundary(debug):
+    with error_boundary(debug), _analyzer(model) as analyzer:
         from briefgen.config import load_config
         from briefgen.pipeline import Timings, build_brief
 
@@ -236,7 +247,7 @@ def generate(
         timings = Timings()
         brief = build_brief(input_paths, model=model, max_chars=max_chars, encoding=encoding,
                             log=log, timings=timings,
-                            prepare=functools.partial(prepare_plan, plan))
+                            prepare=functools.partial(prepare_plan, plan), analyzer=analyzer)
         write_plan(brief, plan, timings)
         log("timings: " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in timings.stages.items()))
 
@@ -253,11 +264,11 @@ def extract(
     debug: DebugOpt = False,
 ) -> None:
     """Extract the Brief (parties, attendees, positions, key points) and print it."""
-    with error_boundary(debug):
+    with error_boundary(debug), _analyzer(model) as analyzer:
         from briefgen.pipeline import build_brief
 
         brief = build_brief(input_paths, model=model, max_chars=max_chars, encoding=encoding,
-                            log=_log(verbose))
+                            log=_log(verbose), analyzer=analyzer)
         if as_json:
             write_utf8(json.dumps(brief.to_dict(), ensure_ascii=False, indent=2) + "\n")
             return

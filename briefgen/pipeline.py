@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefgen import overlap
 from briefgen.document import Document
 from briefgen.model import Brief
 from briefgen.render import DEFAULT_TEMPLATE, MemoOptions
@@ -38,13 +39,15 @@ class Timings:
 def build_brief(paths: str | Sequence[str], model: str | None = None,
                 max_chars: int | None = None, encoding: str | None = None, log: Log = _quiet,
                 timings: Timings | None = None,
-                prepare: Callable[[], None] | None = None) -> Brief:
+                prepare: Callable[[], None] | None = None,
+                analyzer: Analyzer | None = None) -> Brief:
     """Read, clean, analyze and extract one document, or several merged into one Brief.
 
     Several sources are read in the order given and numbered from 1; every reference in the
     Brief names its source. ``prepare`` (optional) readies the later stages (templates,
-    writers): in a process that has not loaded the spaCy model yet, it runs while the model
-    loads in a forked child (see ``briefgen.overlap``); otherwise it is not called.
+    writers) while the model loads in a forked child (see :class:`Analyzer`); it is not
+    called when the model loads here. ``analyzer``: one started earlier (the commands start
+    theirs first thing, so the model loads while the options and inputs are read).
 
     Raises:
         BriefgenError: an input cannot be read or holds nothing to brief, or the model fails.
@@ -54,16 +57,18 @@ def build_brief(paths: str | Sequence[str], model: str | None = None,
 
     paths = [paths] if isinstance(paths, str) else list(paths)
     timings = timings or Timings()
-    t = time.perf_counter()
-    sources = ingest_many(paths, max_chars=max_chars or DEFAULT_MAX_CHARS, encoding=encoding)
-    timings.add("ingest", t)
-    t = time.perf_counter()
-    cleaned = [clean(source) for source in sources]
-    timings.add("clean", t)
-    for text in cleaned:
-        for removed in text.removed:
-            log(f"{text.source.path}: removed {removed.reason}: {removed.text[:70]!r}")
-    analyses, description = _analyze(cleaned, model, timings, prepare)
+    with analyzer or Analyzer(model) as parser:
+        t = time.perf_counter()
+        sources = ingest_many(paths, max_chars=max_chars or DEFAULT_MAX_CHARS,
+                              encoding=encoding)
+        timings.add("ingest", t)
+        t = time.perf_counter()
+        cleaned = [clean(source) for source in sources]
+        timings.add("clean", t)
+        for text in cleaned:
+            for removed in text.removed:
+                log(f"{text.source.path}: removed {removed.reason}: {removed.text[:70]!r}")
+        analyses, description = parser.analyze(cleaned, timings, prepare)
     log(description)
     from briefgen.extract import extract_brief
     from briefgen.extract.merge import merge_briefs
@@ -84,34 +89,83 @@ def build_brief(paths: str | Sequence[str], model: str | None = None,
 OVERLAP_MAX_CHARS = 200_000
 
 
-def _analyze(cleaned: list[CleanText], model: str | None, timings: Timings,
-             prepare: Callable[[], None] | None) -> tuple[list[Analysis], str]:
-    """Load the model and analyze every text, in a forked child when that saves time.
+class Analyzer:
+    """Loads the spaCy model and analyzes texts, in a forked child when that saves time.
 
-    Returns the analyses and the --verbose line naming the model.
+    In a process that has not loaded the model yet, :meth:`start` forks a child that imports
+    spaCy and loads the model at once (about a second), while this process reads the options
+    and inputs and gets the later stages ready; :meth:`analyze` then hands the child the
+    cleaned texts and takes their analyses back. Where no child can be forked (see
+    ``briefgen.overlap``), for long inputs, or when the child fails, the work is done here,
+    with the same result. A context manager: leaving it stops a child still running.
     """
-    from briefgen import overlap
+
+    def __init__(self, model: str | None = None) -> None:
+        self.model = model
+        self.job: overlap.Background | None = None
+
+    def start(self) -> Analyzer:
+        """Fork the child now if this process has no model loaded yet; return self."""
+        from briefgen.analyze import load_model
+
+        if self.job is None and load_model.cache_info().currsize == 0:
+            self.job = overlap.start(functools.partial(_analyze_in_child, self.model))
+        return self
+
+    def analyze(self, cleaned: list[CleanText], timings: Timings,
+                prepare: Callable[[], None] | None = None) -> tuple[list[Analysis], str]:
+        """Analyze every text; return the analyses and the --verbose line naming the model.
+
+        Raises:
+            ModelError: the model cannot be loaded.
+            EmptyInputError: a text holds no sentences.
+        """
+        if self.job is None and sum(len(c.body) for c in cleaned) <= OVERLAP_MAX_CHARS:
+            self.start()
+        job, self.job = self.job, None
+        if job is not None:
+            with job:
+                small = sum(len(c.body) for c in cleaned) <= OVERLAP_MAX_CHARS
+                job.send(cleaned if small else None)
+                if small:
+                    _prepare_extraction()
+                    if prepare is not None:
+                        _quietly(prepare)
+                try:
+                    result = job.result()
+                except overlap.NoResultError:
+                    result = None
+            if result is not None:
+                analyses, description, stages = result
+                timings.stages.update(stages)
+                return analyses, description
+        analyses, description, stages = _load_and_analyze(cleaned, self.model)
+        timings.stages.update(stages)
+        return analyses, description
+
+    def __enter__(self) -> Analyzer:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.job is not None:
+            self.job.stop()
+            self.job = None
+
+
+def _analyze_in_child(model: str | None, receive: Callable[[], list[CleanText] | None]
+                      ) -> tuple[list[Analysis], str, dict[str, float]] | None:
+    """The child's part: load the model, then analyze what the parent sends (None: nothing)."""
     from briefgen.analyze import load_model
 
-    cold = load_model.cache_info().currsize == 0
-    size = sum(len(c.body) for c in cleaned)
-    job = (overlap.start(functools.partial(_load_and_analyze, cleaned, model))
-           if cold and size <= OVERLAP_MAX_CHARS else None)
-    if job is not None:
-        with job:
-            _prepare_extraction()
-            if prepare is not None:
-                _quietly(prepare)
-            try:
-                analyses, description, stages = job.result()
-            except overlap.NoResultError:
-                job = None
-            else:
-                timings.stages.update(stages)
-    if job is None:
-        analyses, description, stages = _load_and_analyze(cleaned, model)
-        timings.stages.update(stages)
-    return analyses, description
+    t = time.perf_counter()
+    load_model(model)
+    loaded = time.perf_counter() - t
+    cleaned = receive()
+    if cleaned is None:
+        return None
+    analyses, description, stages = _load_and_analyze(cleaned, model)
+    stages["load model"] = loaded
+    return analyses, description, stages
 
 
 def _load_and_analyze(cleaned: list[CleanText], model: str | None

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,26 +24,53 @@ needs_fork = pytest.mark.skipif(not overlap.can_fork(), reason="no safe fork her
                                 "one CPU, or threads running)")
 
 
-def _raise_empty() -> None:
+def _raise_empty(_receive: object) -> None:
     raise EmptyInputError("'x.txt' has no sentences to brief")
 
 
-def _die() -> None:
+def _die(_receive: object) -> None:
     os.kill(os.getpid(), signal.SIGKILL)
 
 
-def _sleep() -> None:
+def _sleep(_receive: object) -> None:
     time.sleep(60)
+
+
+def _echo_later(receive: Callable[[], object]) -> object:
+    time.sleep(0.3)  # busy, as a child loading the model is, while the parent sends
+    return receive()
 
 
 @needs_fork
 def test_the_childs_result_comes_back() -> None:
-    job = overlap.start(lambda: {"pid": os.getpid(), "items": list(range(100_000))})
+    job = overlap.start(lambda _: {"pid": os.getpid(), "items": list(range(100_000))})
     assert job is not None
     with job:
         result = job.result()
     assert result["pid"] != os.getpid()
     assert result["items"] == list(range(100_000))  # more than one pipe buffer
+
+
+@needs_fork
+def test_the_parent_sends_more_than_a_pipe_holds_without_waiting_for_the_child() -> None:
+    job = overlap.start(_echo_later)
+    assert job is not None
+    value = {"text": "x" * 3_000_000}
+    with job:
+        started = time.monotonic()
+        job.send(value)
+        assert time.monotonic() - started < 0.25  # the child reads only after its 0.3 s
+        assert job.result() == value
+
+
+@needs_fork
+def test_a_child_waiting_for_a_value_never_sent_is_stopped() -> None:
+    job = overlap.start(_echo_later)
+    assert job is not None
+    with job:
+        pid = job.pid
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
 
 
 @needs_fork
@@ -79,7 +107,7 @@ def test_no_fork_while_threads_run() -> None:
     thread.start()
     try:
         assert overlap.can_fork() is False
-        assert overlap.start(lambda: 1) is None
+        assert overlap.start(lambda _: 1) is None
     finally:
         stop.set()
         thread.join()
@@ -121,3 +149,30 @@ def test_ctrl_c_during_start_up_stops_both_processes(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
     with pytest.raises(ProcessLookupError):  # no child left running in the group
         os.killpg(process.pid, 0)
+
+
+LONG_INPUT_PROBE = """
+import json, sys
+from briefgen import pipeline
+from briefgen.analyze import load_model
+pipeline.OVERLAP_MAX_CHARS = 10  # every input is "long": parsed in this process
+timings = pipeline.Timings()
+with pipeline.Analyzer().start() as analyzer:
+    forked = analyzer.job is not None
+    brief = pipeline.build_brief(sys.argv[1], timings=timings, analyzer=analyzer)
+print(json.dumps({"forked": forked, "loaded_here": load_model.cache_info().currsize,
+                  "brief": brief.to_dict()}))
+"""
+
+
+@needs_fork
+def test_a_long_input_is_parsed_here_and_the_early_child_stops() -> None:
+    from briefgen.pipeline import build_brief
+
+    completed = subprocess.run([sys.executable, "-c", LONG_INPUT_PROBE, str(SEED)],
+                               capture_output=True, text=True, timeout=120, check=False)
+    assert completed.returncode == 0, completed.stderr
+    report = json.loads(completed.stdout.strip().splitlines()[-1])
+    assert report["forked"] is True
+    assert report["loaded_here"] == 1
+    assert report["brief"] == build_brief(str(SEED)).to_dict()
