@@ -148,7 +148,7 @@ def quick_command(argv: list[str], runs: int) -> dict:
 def import_profile(args: list[str], top: int = 8) -> list[tuple[str, float]]:
     """The slowest top-level imports of ``briefgen ARGS`` (``python -X importtime``)."""
     done = run([PYTHON, "-X", "importtime", "-c",
-                "import sys; from briefgen.cli import main; sys.argv[1:] = "
+                "import sys; from briefgen.launch import main; sys.argv[1:] = "
                 f"{args!r}; main()"])
     rows = []
     for line in done.stderr.splitlines():

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from briefgen.cli import main
+from briefgen.launch import main
 
 main()

@@ -52,6 +52,7 @@ from briefgen.commands.plan import (  # re-exported: the command line's own help
 from briefgen.errors import BriefgenError, Interrupted
 
 if TYPE_CHECKING:
+    from briefgen.overlap import Background
     from briefgen.pipeline import Analyzer
 
 __all__ = ["KNOWN_FORMATS", "app", "error_boundary", "main", "parse_date", "resolve_targets",
@@ -173,9 +174,16 @@ def error_boundary(debug: bool) -> Iterator[None]:
 
 def _analyzer(model: str | None) -> Analyzer:
     """Start loading the spaCy model now (in a forked child, where one helps; see
-    ``pipeline.Analyzer``), so that it loads while the options and inputs are read."""
+    ``pipeline.Analyzer``), so that it loads while the options and inputs are read; or take
+    over the child ``briefgen.launch`` started for the default model."""
+    global _early
     from briefgen.pipeline import Analyzer
 
+    job, _early = _early, None
+    if job is not None and model is None:
+        return Analyzer(model, job=job)
+    if job is not None:
+        job.stop()
     return Analyzer(model).start()
 
 
@@ -323,8 +331,13 @@ def render(
         write_plan(read_brief(brief_json), plan)
 
 
-def main() -> None:
-    """Entry point of the ``briefgen`` command.
+#: A child loading the default model, started by ``briefgen.launch`` before this module was
+#: imported; the first command that needs the model takes it (see ``_analyzer``).
+_early: Background[Any] | None = None
+
+
+def main(early: Background[Any] | None = None) -> None:
+    """Run the ``briefgen`` command (``briefgen.launch.main`` calls this).
 
     Once the command has finished and its output is flushed, the process ends with
     ``os._exit``: tearing down the interpreter with a spaCy pipeline loaded (freeing every
@@ -332,12 +345,16 @@ def main() -> None:
     Every file briefgen writes is complete and closed (renamed into place) before a command
     returns, and briefgen registers no exit handlers; a batch shuts its workers down itself.
     """
+    global _early
+    _early = early
     try:
         app()
     except SystemExit as e:
         code = e.code
     else:  # pragma: no cover - typer's standalone mode always exits
         code = 0
+    if _early is not None:  # no command took it (a usage error, say)
+        _early.stop()
     status = code if isinstance(code, int) else (0 if code is None else 1)
     if isinstance(code, str):  # sys.exit("message") prints it, as the interpreter would
         print(code, file=sys.stderr)

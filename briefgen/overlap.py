@@ -72,7 +72,8 @@ class Background(Generic[T]):
             Exception: whatever the call raised in the child.
         """
         chunks = []
-        with os.fdopen(self.fd, "rb") as pipe:
+        pipe, self.fd = os.fdopen(self.fd, "rb"), -1
+        with pipe:
             while chunk := pipe.read(1 << 20):
                 chunks.append(chunk)
         _, status = os.waitpid(self.pid, 0)
@@ -96,8 +97,9 @@ class Background(Generic[T]):
         with contextlib.suppress(ProcessLookupError):  # already gone
             os.kill(self.pid, signal.SIGKILL)
         os.waitpid(self.pid, 0)
-        with contextlib.suppress(OSError):  # closed by result()
+        if self.fd >= 0:  # result() was not reached
             os.close(self.fd)
+            self.fd = -1
         self._close_sender()
 
     def _close_sender(self) -> None:

@@ -100,16 +100,17 @@ class Analyzer:
     with the same result. A context manager: leaving it stops a child still running.
     """
 
-    def __init__(self, model: str | None = None) -> None:
+    def __init__(self, model: str | None = None, job: overlap.Background | None = None
+                 ) -> None:
         self.model = model
-        self.job: overlap.Background | None = None
+        self.job = job  # a child already loading ``model`` (see briefgen.launch)
 
     def start(self) -> Analyzer:
         """Fork the child now if this process has no model loaded yet; return self."""
         from briefgen.analyze import load_model
 
         if self.job is None and load_model.cache_info().currsize == 0:
-            self.job = overlap.start(functools.partial(_analyze_in_child, self.model))
+            self.job = overlap.start(functools.partial(analyze_in_child, self.model))
         return self
 
     def analyze(self, cleaned: list[CleanText], timings: Timings,
@@ -152,8 +153,8 @@ class Analyzer:
             self.job = None
 
 
-def _analyze_in_child(model: str | None, receive: Callable[[], list[CleanText] | None]
-                      ) -> tuple[list[Analysis], str, dict[str, float]] | None:
+def analyze_in_child(model: str | None, receive: Callable[[], list[CleanText] | None]
+                     ) -> tuple[list[Analysis], str, dict[str, float]] | None:
     """The child's part: load the model, then analyze what the parent sends (None: nothing)."""
     from briefgen.analyze import load_model
 

@@ -176,3 +176,33 @@ def test_a_long_input_is_parsed_here_and_the_early_child_stops() -> None:
     assert report["forked"] is True
     assert report["loaded_here"] == 1
     assert report["brief"] == build_brief(str(SEED)).to_dict()
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["generate", "a.txt"], True),
+    (["extract", "a.txt", "--json"], True),
+    (["generate", "a.txt", "--model", "en_core_web_md"], False),
+    (["generate", "a.txt", "--model=en_core_web_md"], False),
+    (["generate", "--help"], False),
+    (["extract", "-h"], False),
+    (["render", "brief.json"], False),
+    (["batch", "in/", "-o", "out/"], False),
+    ([], False),
+])
+def test_the_launcher_starts_the_model_only_for_commands_that_load_the_default(
+        args: list[str], expected: bool) -> None:
+    from briefgen.launch import wants_default_model
+
+    assert wants_default_model(args) is expected
+
+
+@needs_fork
+def test_a_usage_error_after_the_early_start_leaves_no_process_behind() -> None:
+    process = subprocess.Popen([sys.executable, "-m", "briefgen", "generate", str(SEED),
+                                "--date", "not-a-date"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 2, stderr
+    assert stderr.startswith("briefgen: error:")
+    with pytest.raises(ProcessLookupError):  # the model-loading child was stopped too
+        os.killpg(process.pid, 0)
