@@ -353,8 +353,9 @@ def main(early: Background[Any] | None = None) -> None:
         code = e.code
     else:  # pragma: no cover - typer's standalone mode always exits
         code = 0
-    if _early is not None:  # no command took it (a usage error, say)
-        _early.stop()
+    finally:
+        if _early is not None:  # no command took it (a usage error, say)
+            _early.stop()
     status = code if isinstance(code, int) else (0 if code is None else 1)
     if isinstance(code, str):  # sys.exit("message") prints it, as the interpreter would
         print(code, file=sys.stderr)

@@ -44,10 +44,11 @@ def build_brief(paths: str | Sequence[str], model: str | None = None,
     """Read, clean, analyze and extract one document, or several merged into one Brief.
 
     Several sources are read in the order given and numbered from 1; every reference in the
-    Brief names its source. ``prepare`` (optional) readies the later stages (templates,
-    writers) while the model loads in a forked child (see :class:`Analyzer`); it is not
-    called when the model loads here. ``analyzer``: one started earlier (the commands start
-    theirs first thing, so the model loads while the options and inputs are read).
+    Brief names its source. ``analyzer``: a started :class:`Analyzer` (the commands start
+    theirs first thing, so that the model loads in a forked child while the options and
+    inputs are read); without one, everything happens in this process (a library call never
+    forks its caller). ``prepare`` (optional) readies the later stages (templates, writers)
+    while a child parses; it is not called when the model loads here.
 
     Raises:
         BriefgenError: an input cannot be read or holds nothing to brief, or the model fails.
@@ -92,10 +93,11 @@ OVERLAP_MAX_CHARS = 200_000
 class Analyzer:
     """Loads the spaCy model and analyzes texts, in a forked child when that saves time.
 
-    In a process that has not loaded the model yet, :meth:`start` forks a child that imports
-    spaCy and loads the model at once (about a second), while this process reads the options
-    and inputs and gets the later stages ready; :meth:`analyze` then hands the child the
-    cleaned texts and takes their analyses back. Where no child can be forked (see
+    Not started, it works in this process. In a process that has not loaded the model yet,
+    :meth:`start` forks a child that imports spaCy and loads the model at once (about a
+    second), while this process reads the options and inputs and gets the later stages
+    ready; :meth:`analyze` then hands the child the cleaned texts and takes their analyses
+    back. Where no child can be forked (see
     ``briefgen.overlap``), for long inputs, or when the child fails, the work is done here,
     with the same result. A context manager: leaving it stops a child still running.
     """
@@ -121,8 +123,6 @@ class Analyzer:
             ModelError: the model cannot be loaded.
             EmptyInputError: a text holds no sentences.
         """
-        if self.job is None and sum(len(c.body) for c in cleaned) <= OVERLAP_MAX_CHARS:
-            self.start()
         job, self.job = self.job, None
         if job is not None:
             with job:
