@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefgen.document import Document, Metadata
-from briefgen.model import JOINT, Brief
+if TYPE_CHECKING:  # imported where used: `templates list` reaches this package, fast
+    from briefgen.document import Document
+    from briefgen.model import Brief
 
 DEFAULT_TEMPLATE = "memo"
 
@@ -67,6 +68,8 @@ MEETING_FORMATS = {"virtual": "held virtually", "in_person": "held in person",
 
 def template_context(brief: Brief, options: MemoOptions) -> dict[str, Any]:
     """Return the variables every template sees (documented in README)."""
+    from briefgen.model import JOINT
+
     data = brief.to_dict()
     memo_date = options.date or dt.date.today()
     # A hand-written Brief may name a party it does not list: it gets a group of its own so
@@ -126,6 +129,8 @@ def positions_matrix(data: dict[str, Any]) -> dict[str, Any] | None:
 
     None when there is nothing to compare (fewer than two topics or two speaking sides).
     """
+    from briefgen.model import JOINT
+
     positions = [p for p in data["positions"] if p.get("topic")]
     columns = [p["name"] for p in data["parties"]
                if any(q["party"] == p["name"] for q in positions)]
@@ -166,6 +171,7 @@ def render_document(brief: Brief, options: MemoOptions | None = None,
         TemplateError: the template is missing or fails to render.
         OptionError: the classification and portion marks disagree (see ``MemoOptions.banner``).
     """
+    from briefgen.document import Metadata
     from briefgen.render.markings import mark_portions
     from briefgen.render.markup import parse_markdown
     from briefgen.render.templating import render_template
