@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 import traceback
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -364,9 +365,6 @@ def main(early: Background[Any] | None = None) -> None:
 
 def exit_now(status: int) -> None:
     """Flush stdout and stderr, then end the process at once with ``status``."""
-    import os
-    from contextlib import suppress
-
     for stream in (sys.stdout, sys.stderr):
         # A closed pipe (briefgen ... | head) cannot take the rest: nobody reads it.
         with suppress(OSError, ValueError):

@@ -7,7 +7,13 @@ import re
 
 from briefgen.extract import gazetteer
 from briefgen.extract.draft import Draft
-from briefgen.extract.people import OFFICE_WORDS, PersonMention, find_people, names_match
+from briefgen.extract.people import (
+    OFFICE_WORDS,
+    PersonMention,
+    find_people,
+    name_words,
+    names_match,
+)
 from briefgen.extract.syntax import ancestors, children, subtree, token_at
 from briefgen.model import Attendee, Ref, Sentence
 
@@ -200,11 +206,6 @@ def merge_mentions(mentions: list[PersonMention]) -> list[list[PersonMention]]:
         for w in words:
             groups_with.setdefault(w, set()).add(i)
     return groups
-
-
-def name_words(name: str) -> set[str]:
-    """The words of a name as ``names_match`` compares them (case, dots and commas aside)."""
-    return set(name.lower().replace(".", "").replace(",", "").split())
 
 
 def is_same_person(group: list[PersonMention], m: PersonMention) -> bool:

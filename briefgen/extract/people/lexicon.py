@@ -143,6 +143,12 @@ def country_in(text: str) -> str | None:
     return text[found[0][0]:found[0][1]] if found else None
 
 
+def name_words(name: str) -> set[str]:
+    """The words of a name as ``names_match`` compares them (case, dots and commas aside);
+    two names that match always share one."""
+    return set(name.lower().replace(".", "").replace(",", "").split())
+
+
 @functools.lru_cache(maxsize=8192)
 def names_match(a: str, b: str) -> bool:
     """Tell whether two written names can be the same person.
@@ -152,8 +158,7 @@ def names_match(a: str, b: str) -> bool:
     ("Arévalo" in "Bernardo Arévalo de León"), with East Asian order allowed for two-word names
     ("Kishida" in "Kishida Fumio").
     """
-    ta = set(a.lower().replace(".", "").replace(",", "").split())
-    tb = set(b.lower().replace(".", "").replace(",", "").split())
+    ta, tb = name_words(a), name_words(b)
     if surname_of(a) == surname_of(b) and (ta <= tb or tb <= ta):
         return True
     for short, full in ((a, b), (b, a)):
