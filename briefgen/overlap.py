@@ -33,10 +33,18 @@ class NoResultError(Exception):
     """The child ended without a result (killed, out of memory, an unpicklable result)."""
 
 
+def fork_is_safe() -> bool:
+    """Tell whether this process can fork children that go on running Python code.
+
+    Only on Linux (macOS's system libraries are not fork-safe) and only while no other thread
+    runs: a lock another thread held at the fork stays held for ever in the child.
+    """
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
 def can_fork() -> bool:
     """Tell whether a forked child can safely run Python code beside this process here."""
-    return (sys.platform.startswith("linux") and (os.cpu_count() or 1) >= 2
-            and threading.active_count() == 1)
+    return fork_is_safe() and (os.cpu_count() or 1) >= 2
 
 
 class Background(Generic[T]):

@@ -132,9 +132,9 @@ class Analyzer:
         if job is not None:
             with job:
                 job.send(cleaned)
-                _prepare_extraction()
+                prepare_extraction()
                 if prepare is not None:
-                    _quietly(prepare)
+                    quietly(prepare)
                 try:
                     result = job.result()
                 except overlap.NoResultError:
@@ -191,14 +191,14 @@ def _load_and_analyze(cleaned: list[CleanText], model: str | None
     return analyses, description, timings.stages
 
 
-def _prepare_extraction() -> None:
+def prepare_extraction() -> None:
     """Import the extractors and build the gazetteer's matchers (the extraction's start-up)."""
     from briefgen.extract import gazetteer
 
     gazetteer.find_mentions("")
 
 
-def _quietly(prepare: Callable[[], None]) -> None:
+def quietly(prepare: Callable[[], None]) -> None:
     """Run a preparation whose errors the real step will raise again, where they belong."""
     with contextlib.suppress(Exception):  # reported by the stage that needs the same thing
         prepare()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -269,3 +270,75 @@ def test_batch_modules_load_no_heavy_library() -> None:
     completed = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                                timeout=60, check=True)
     assert completed.stdout.strip() == "[]"
+
+
+# ------------------------------------------------------------------- worker processes
+
+POOL_PROBE = """
+import json, sys, threading
+from briefgen import batch as lib
+from briefgen.analyze import load_model
+if sys.argv[1] == "thread":  # a thread runs (as a progress display's would): no fork
+    threading.Thread(target=threading.Event().wait, daemon=True).start()
+jobs = [lib.Job(path, ()) for path in sys.argv[2:]]
+pool = lib.start_pool(jobs, lib.Settings(), 2)
+with lib.pool_stopped(pool):
+    results = lib.run_jobs(jobs, lib.Settings(), 2, pool=pool)
+print(json.dumps({"start": pool._mp_context.get_start_method(),
+                  "loaded_here": load_model.cache_info().currsize,
+                  "ok": [r.status for r in results]}))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
+@pytest.mark.parametrize(("mode", "start", "loaded_here"), [("alone", "fork", 1),
+                                                            ("thread", "spawn", 0)])
+def test_workers_are_forked_from_a_loaded_model_only_when_no_thread_runs(
+        mode: str, start: str, loaded_here: int) -> None:
+    """Forked workers share the model this process loaded; with a thread running, a fork
+    could inherit a held lock, so the workers are spawned and load it themselves."""
+    completed = subprocess.run([sys.executable, "-c", POOL_PROBE, mode, str(SEED),
+                                *map(str, SHORT)], capture_output=True, text=True, timeout=180,
+                               check=False)
+    assert completed.returncode == 0, completed.stderr
+    found = json.loads(completed.stdout)
+    assert found == {"start": start, "loaded_here": loaded_here, "ok": ["ok"] * 3}
+
+
+def test_start_pool_needs_more_than_one_worker_and_some_work() -> None:
+    from briefgen.batch import Job, Settings, start_pool
+
+    assert start_pool([Job(str(SEED), ())], Settings(), 1) is None
+    assert start_pool([], Settings(), 2) is None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups as on Linux")
+def test_ctrl_c_stops_the_workers_too(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for i in range(40):
+        shutil.copy(SEED, inbox / f"seed-{i:02d}.txt")
+    out = tmp_path / "out"
+    with subprocess.Popen([sys.executable, "-m", "briefgen", "batch", str(inbox), "-o", str(out),
+                           "-j", "2", "--jsonl"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True, start_new_session=True) as process:
+        first = process.stdout.readline()  # a memo is done: the workers are busy with the rest
+        os.killpg(process.pid, signal.SIGINT)  # as the terminal does: the whole process group
+        # Read on through the same buffered stream: communicate() would skip what it holds.
+        rest, stderr = process.stdout.read(), process.stderr.read()
+        process.wait(timeout=60)
+    assert first, stderr
+    assert process.returncode == 130, stderr
+    assert stderr.strip().endswith("briefgen: interrupted; no partial output was left")
+    reported = [json.loads(line) for line in [first, *rest.splitlines()]]
+    assert 0 < len(reported) < 40
+    assert partial_files(out) == []
+    written = {p.name: p.read_bytes() for p in out.iterdir()}
+    # Every input reported has all its memos; a memo of an input stopped half-way (its PDF
+    # written, not yet its DOCX) is whole too, and --skip-existing writes only the rest.
+    assert {Path(o).name for r in reported for o in r["outputs"]} <= set(written)
+    for name, data in written.items():
+        assert data.rstrip().endswith(b"%%EOF") if name.endswith(".pdf") else (
+            data.startswith(b"PK") and b"word/document.xml" in data), name
+    with pytest.raises(ProcessLookupError):  # no worker left running in the group
+        os.killpg(process.pid, 0)

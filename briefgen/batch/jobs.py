@@ -62,7 +62,7 @@ class Result:
 
 @dataclass(frozen=True)
 class Settings:
-    """What every input of a batch shares; it pickles, so spawned workers get it whole.
+    """What every input of a batch shares; it pickles, so workers, forked or spawned, get it whole.
 
     ``options`` (None: the defaults), ``template`` and ``writer_settings`` are what
     ``generate`` would use for each input, after the command line met the config files.

@@ -142,7 +142,9 @@ def batch(
         workers = lib.choose_workers(jobs, len(plan.jobs))
         report = Report(len(found) + len(unmatched), jsonl, verbose, debug, progress,
                         write_utf8)
-        with report.live():
+        # Before the progress display: forked workers must not inherit its thread.
+        pool = lib.start_pool(plan.jobs, settings, workers)
+        with lib.pool_stopped(pool), report.live():
             for note in plan.notes:
                 report.say(f"briefgen: note: {note}")
             report.say_verbose(f"{len(found)} inputs, {len(plan.jobs)} to brief, "
@@ -153,7 +155,7 @@ def batch(
                 report.add(result)
             try:
                 lib.run_jobs(plan.jobs, settings, workers, on_start=report.start,
-                             on_result=report.add, on_stages=report.add_stages)
+                             on_result=report.add, on_stages=report.add_stages, pool=pool)
             except KeyboardInterrupt:
                 report.finish()
                 report.summary(outdir, workers, interrupted=True)
