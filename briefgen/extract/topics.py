@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import heapq
 import itertools
 import math
 import re
@@ -79,8 +80,9 @@ def group_topics(statements: list[str], ignore: frozenset[str] = frozenset(),
                  max_topics: int = MAX_TOPICS) -> list[Topic]:
     """Cluster statements by shared key terms (TF-IDF, cosine to centroids) into named topics.
 
-    Linear in the number of statements times the number of topics (at most ``max_topics``
-    after merging), so it stays cheap on long transcripts.
+    Each statement is compared with the topics sharing one of its terms only, and merging
+    looks at the topics sharing a term with the smallest only, so it stays cheap on long
+    transcripts.
     """
     bags = [Counter(topic_terms(s, ignore)) for s in statements]
     df = Counter(t for bag in bags for t in bag)
@@ -108,19 +110,7 @@ def group_topics(statements: list[str], ignore: frozenset[str] = frozenset(),
             centroids.append(_centroid(dict(vec)))
         for term in centroids[best]:
             holding.setdefault(term, set()).add(best)
-    leftovers: list[int] = []
-    while len(clusters) > max_topics - (1 if leftovers or len(clusters) > max_topics else 0):
-        # Fold the smallest topic into its nearest neighbour when they share enough terms;
-        # otherwise set it aside under "other subjects" rather than blur a real topic.
-        small = min(range(len(clusters)), key=lambda k: (len(clusters[k]), -k))
-        others = [k for k in range(len(clusters)) if k != small]
-        target = max(others, key=lambda k: _cosine(centroids[small], centroids[k]))
-        if _cosine(centroids[small], centroids[target]) >= SIMILARITY / 2:
-            clusters[target].extend(clusters[small])
-            centroids[target] = _centroid(_add(centroids[target], centroids[small]))
-        else:
-            leftovers.extend(clusters[small])
-        del clusters[small], centroids[small]
+    clusters, centroids, leftovers = _merge_small(clusters, centroids, holding, max_topics)
     # A set-aside statement still joins the topic it shares most with, if it shares anything.
     rest = []
     for i in leftovers:
@@ -144,6 +134,48 @@ def group_topics(statements: list[str], ignore: frozenset[str] = frozenset(),
                             terms=tuple(_top_terms(weight)),
                             members=tuple(sorted(members))))
     return topics
+
+
+def _merge_small(clusters: list[list[int]], centroids: list[dict[str, float]],
+                 holding: dict[str, set[int]], max_topics: int
+                 ) -> tuple[list[list[int]], list[dict[str, float]], list[int]]:
+    """Fold the smallest topic into its nearest neighbour until ``max_topics`` are left.
+
+    A smallest topic that shares too little with every other is set aside (its statements
+    returned as leftovers) rather than blur a real topic. Only the topics sharing a centroid
+    term with it (``holding``: term -> topics) can be near; the others score zero. Topics keep
+    their first-pass numbers, so that ties go as in creation order; the smallest comes off a
+    heap. Near-linear in the number of topics, where comparing every pair was quadratic.
+    """
+    alive = dict(enumerate(clusters))
+    cents = dict(enumerate(centroids))
+    heap = [(len(members), -k) for k, members in alive.items()]
+    heapq.heapify(heap)
+    leftovers: list[int] = []
+    while len(alive) > max_topics - (1 if leftovers or len(alive) > max_topics else 0):
+        size, negative = heapq.heappop(heap)
+        small = -negative
+        if small not in alive or len(alive[small]) != size:  # gone, or grown since pushed
+            continue
+        near = sorted({k for term in cents[small] for k in holding.get(term, ())} - {small})
+        cosines = [_cosine(cents[small], cents[k]) for k in near]
+        best = max(range(len(near)), key=cosines.__getitem__, default=-1)
+        if best >= 0 and cosines[best] >= SIMILARITY / 2:
+            target = near[best]
+            for term in cents[target]:
+                holding[term].discard(target)
+            alive[target].extend(alive[small])
+            cents[target] = _centroid(_add(cents[target], cents[small]))
+            for term in cents[target]:
+                holding.setdefault(term, set()).add(target)
+            heapq.heappush(heap, (len(alive[target]), -target))
+        else:
+            leftovers.extend(alive[small])
+        for term in cents[small]:
+            holding[term].discard(small)
+        del alive[small], cents[small]
+    order = sorted(alive)
+    return [alive[k] for k in order], [cents[k] for k in order], leftovers
 
 
 def _top_terms(weight: Counter[str], count: int = 4) -> list[str]:
