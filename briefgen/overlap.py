@@ -37,9 +37,15 @@ def fork_is_safe() -> bool:
     """Tell whether this process can fork children that go on running Python code.
 
     Only on Linux (macOS's system libraries are not fork-safe) and only while no other thread
-    runs: a lock another thread held at the fork stays held for ever in the child.
+    runs, Python's or a library's own (a BLAS or torch thread pool): a lock another thread
+    held at the fork stays held for ever in the child.
     """
-    return sys.platform.startswith("linux") and threading.active_count() == 1
+    if not sys.platform.startswith("linux") or threading.active_count() != 1:
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:  # no /proc: Python's own count is all there is to go by
+        return True
 
 
 def can_fork() -> bool:

@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -213,7 +214,10 @@ def test_nothing_to_read_and_bad_options_fail_before_any_work(run: Run, tmp_path
     assert run(SEED, "-o", SEED).exit_code == 8
 
 
-def test_same_bytes_as_generate_with_two_workers(run: Run, tmp_path: Path) -> None:
+def test_same_bytes_as_generate_with_forked_and_spawned_workers(
+        run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen.batch import work
+
     inputs = [SEED, *SHORT]
     expected = tmp_path / "generate"
     expected.mkdir()
@@ -226,15 +230,79 @@ def test_same_bytes_as_generate_with_two_workers(run: Run, tmp_path: Path) -> No
         assert done.exit_code == 0, done.output
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n", encoding="utf-8")
-    out = tmp_path / "batch"
-    result = run(*inputs, empty, "-o", out, "-f", "pdf", "-f", "docx", "-f", "json", "-j", "2",
-                 "--jsonl",
-                 "--date", "2020-07-01", "--to", "Desk", "--from", "Analyst X")
-    assert result.exit_code == 1, result.output
-    assert sorted(x["status"] for x in jsonl(result)) == ["error", "ok", "ok", "ok"]
-    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in expected.iterdir())
-    for path in expected.iterdir():
-        assert (out / path.name).read_bytes() == path.read_bytes(), path.name
+    started = []
+    real_start_pool = work.start_pool
+
+    def start_pool(*args, **kwargs):
+        pool = real_start_pool(*args, **kwargs)
+        started.append(pool._mp_context.get_start_method())
+        return pool
+
+    monkeypatch.setattr(work, "start_pool", start_pool)
+    # Forked where nothing else runs (the command line's case on Linux); spawned, and each
+    # worker loading the model itself, while another thread runs.
+    modes = ["fork", "spawn"] if sys.platform.startswith("linux") else ["spawn"]
+    for mode in modes:
+        stop = threading.Event()
+        thread = threading.Thread(target=stop.wait, daemon=True)
+        if mode == "spawn":
+            thread.start()
+        try:
+            out = tmp_path / mode
+            result = run(*inputs, empty, "-o", out, "-f", "pdf", "-f", "docx", "-f", "json",
+                         "-j", "2", "--jsonl",
+                         "--date", "2020-07-01", "--to", "Desk", "--from", "Analyst X")
+        finally:
+            stop.set()
+        assert result.exit_code == 1, result.output
+        assert sorted(x["status"] for x in jsonl(result)) == ["error", "ok", "ok", "ok"]
+        assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in expected.iterdir())
+        for path in expected.iterdir():
+            assert (out / path.name).read_bytes() == path.read_bytes(), (mode, path.name)
+    if overlap_can_fork():
+        assert started == modes
+    else:  # pragma: no cover - a library's thread pool already runs in this test process
+        assert started[-1] == "spawn"
+
+
+def overlap_can_fork() -> bool:
+    from briefgen import overlap
+
+    return overlap.fork_is_safe()
+
+
+def test_a_model_that_cannot_load_is_reported_after_the_inputs_already_settled(
+        run: Run, tmp_path: Path) -> None:
+    result = run(SEED, *SHORT, tmp_path / "nomatch*.txt", "-o", tmp_path / "out", "-j", "2",
+                 "--jsonl", "--model", "no_such_model")
+    assert result.exit_code == 6, result.output
+    assert [x["status"] for x in jsonl(result)] == ["error"]  # the glob that matched nothing
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("briefgen: error: no file matches")
+    assert lines[-1].startswith("briefgen: error: cannot load spaCy model 'no_such_model'")
+
+
+def test_a_pool_broken_before_the_work_is_handed_out_fails_each_input(tmp_path: Path) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from briefgen.batch import Job, Settings, run_jobs
+
+    class BrokenPool:
+        _processes = None
+
+        def submit(self, *args: object) -> None:
+            raise BrokenProcessPool("a child process terminated abruptly")
+
+        def shutdown(self, **kwargs: object) -> None:
+            pass
+
+    jobs = [Job(str(SEED), (("pdf", str(tmp_path / "seed.pdf")),)),
+            Job(str(SHORT[0]), (("pdf", str(tmp_path / "short.pdf")),))]
+    results = run_jobs(jobs, Settings(), 2, pool=BrokenPool())  # type: ignore[arg-type]
+    assert [(r.input, r.status) for r in results] == [(j.input, "error") for j in jobs]
+    assert all("a worker process died" in r.error and "--skip-existing" in r.error
+               for r in results)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_interrupt_stops_cleanly_with_no_partial_file(run: Run, tmp_path: Path,
@@ -281,8 +349,7 @@ from briefgen.analyze import load_model
 if sys.argv[1] == "thread":  # a thread runs (as a progress display's would): no fork
     threading.Thread(target=threading.Event().wait, daemon=True).start()
 jobs = [lib.Job(path, ()) for path in sys.argv[2:]]
-pool = lib.start_pool(jobs, lib.Settings(), 2)
-with lib.pool_stopped(pool):
+with lib.worker_pool(jobs, lib.Settings(), 2) as pool:
     results = lib.run_jobs(jobs, lib.Settings(), 2, pool=pool)
 print(json.dumps({"start": pool._mp_context.get_start_method(),
                   "loaded_here": load_model.cache_info().currsize,
@@ -322,11 +389,17 @@ def test_ctrl_c_stops_the_workers_too(tmp_path: Path) -> None:
     with subprocess.Popen([sys.executable, "-m", "briefgen", "batch", str(inbox), "-o", str(out),
                            "-j", "2", "--jsonl"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           text=True, start_new_session=True) as process:
-        first = process.stdout.readline()  # a memo is done: the workers are busy with the rest
-        os.killpg(process.pid, signal.SIGINT)  # as the terminal does: the whole process group
-        # Read on through the same buffered stream: communicate() would skip what it holds.
-        rest, stderr = process.stdout.read(), process.stderr.read()
-        process.wait(timeout=60)
+        # Should the batch hang, the reads below end when the watchdog kills it: a failure.
+        watchdog = threading.Timer(120, os.killpg, (process.pid, signal.SIGKILL))
+        watchdog.start()
+        try:
+            first = process.stdout.readline()  # a memo is done: the workers have the rest
+            os.killpg(process.pid, signal.SIGINT)  # as the terminal does: the whole group
+            # Read on through the same buffered stream: communicate() would skip what it holds.
+            rest, stderr = process.stdout.read(), process.stderr.read()
+            process.wait(timeout=60)
+        finally:
+            watchdog.cancel()
     assert first, stderr
     assert process.returncode == 130, stderr
     assert stderr.strip().endswith("briefgen: interrupted; no partial output was left")
@@ -342,3 +415,59 @@ def test_ctrl_c_stops_the_workers_too(tmp_path: Path) -> None:
             data.startswith(b"PK") and b"word/document.xml" in data), name
     with pytest.raises(ProcessLookupError):  # no worker left running in the group
         os.killpg(process.pid, 0)
+
+
+FORK_SIGNALS_PROBE = """
+import multiprocessing, os, signal, sys, tempfile, time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from briefgen import batch as lib
+from briefgen.batch import work
+real_submit, real_init = ProcessPoolExecutor.submit, work.init_worker
+folder = Path(tempfile.mkdtemp())
+
+def blocked():
+    return signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+
+def submit_then_ctrl_c(self, *args, **kwargs):
+    future = real_submit(self, *args, **kwargs)
+    os.killpg(0, signal.SIGINT)  # Ctrl-C, as the terminal sends it, as the workers start
+    return future
+
+def checking_init(*args):
+    before = blocked()
+    real_init(*args)
+    ignored = signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    (folder / str(os.getpid())).write_text(f"{before} {blocked()} {ignored}")
+
+work.init_worker = checking_init
+if sys.argv[1] == "ctrl-c":
+    ProcessPoolExecutor.submit = submit_then_ctrl_c
+jobs = [lib.Job(path, ()) for path in sys.argv[2:]]
+try:
+    with lib.worker_pool(jobs, lib.Settings(), 2) as pool:
+        lib.run_jobs(jobs, lib.Settings(), 2, pool=pool)
+        print("done")
+except KeyboardInterrupt:
+    print("interrupted")
+print("children", len(multiprocessing.active_children()), "blocked", blocked())
+print(*sorted(p.read_text() for p in folder.iterdir()), sep="\\n")
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
+def test_workers_fork_with_ctrl_c_blocked_and_ignore_it_before_lifting_the_block() -> None:
+    """A Ctrl-C as the workers fork waits until each ignores it (none dies of it half set
+    up, printing a traceback) and reaches this process only once it guards the workers."""
+    args = [sys.executable, "-c", FORK_SIGNALS_PROBE]
+    inputs = [str(SEED), *map(str, SHORT)]
+    calm = subprocess.run([*args, "calm", *inputs], capture_output=True, text=True,
+                          timeout=180, check=False, start_new_session=True)
+    assert calm.returncode == 0, calm.stderr
+    assert calm.stdout.splitlines() == ["done", "children 0 blocked False",
+                                        "True False True", "True False True"]
+    stopped = subprocess.run([*args, "ctrl-c", *inputs], capture_output=True, text=True,
+                             timeout=180, check=False, start_new_session=True)
+    assert stopped.returncode == 0, stopped.stderr
+    assert stopped.stdout.splitlines()[:2] == ["interrupted", "children 0 blocked False"]
+    assert "Traceback" not in stopped.stderr, stopped.stderr

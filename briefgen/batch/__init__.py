@@ -37,12 +37,12 @@ from briefgen.batch.work import (
     OnStart,
     build_briefs,
     init_worker,
-    pool_stopped,
     remove_partial_files,
     run_chunk,
     run_chunk_in_worker,
     run_jobs,
     start_pool,
+    worker_pool,
     written_before,
 )
 
@@ -75,7 +75,6 @@ __all__ = [
     "make_chunks",
     "no_inputs_error",
     "plan_jobs",
-    "pool_stopped",
     "remove_partial_files",
     "run_chunk",
     "run_chunk_in_worker",
@@ -83,5 +82,6 @@ __all__ = [
     "start_pool",
     "summarize",
     "walk_folder",
+    "worker_pool",
     "written_before",
 ]

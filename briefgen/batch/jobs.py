@@ -151,8 +151,8 @@ def make_chunks(jobs: Sequence[Job], workers: int) -> list[list[Job]]:
 def choose_workers(requested: int, jobs: int) -> int:
     """Worker processes to use: ``requested``, or with 0 one per CPU when there is enough work.
 
-    A worker costs about a second and a half to start (Python, spaCy, the model), so a
-    handful of inputs are done in this process.
+    Workers cost about a second to start (the model, loaded once where they are forked,
+    once each where they are spawned), so a handful of inputs are done in this process.
     """
     if requested > 0:
         return requested

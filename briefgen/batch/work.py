@@ -171,6 +171,7 @@ def init_worker(settings: Settings) -> None:
     global _worker_error
     # The terminal sends Ctrl-C to the whole process group; the parent decides what stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _unblock_interrupt(True)  # blocked while start_pool forked this worker
     from briefgen.analyze import load_model
 
     try:
@@ -218,20 +219,21 @@ OnResult = Callable[[Result], None]
 OnStages = Callable[[dict[str, float]], None]
 
 
-def start_pool(jobs: Sequence[Job], settings: Settings, workers: int
-               ) -> ProcessPoolExecutor | None:
+def start_pool(jobs: Sequence[Job], settings: Settings, workers: int,
+               keep: list[ProcessPoolExecutor] | None = None) -> ProcessPoolExecutor | None:
     """Start the worker processes for ``jobs`` now; None when ``workers`` is 1 or less.
 
     Where forking is safe (Linux, no other thread running: call this before any progress
     display starts its thread), this process loads the spaCy pipeline and gets every later
     stage ready (gazetteer, template, Markdown parser, fonts), then forks the workers, which
     start with all of it: one model load instead of one per worker, and no Python start-up
-    per worker (measured: the first memos about a second sooner, ~10% more memos per second
-    with two workers on two CPUs). Elsewhere the workers are spawned and each loads the
-    pipeline in :func:`init_worker`.
+    per worker (measured side by side: ~5% more memos per second and ~10% less CPU with two
+    workers on two CPUs). Elsewhere the workers are spawned when :func:`run_jobs` gives them
+    work, and each loads the pipeline in :func:`init_worker`; so they are too when the model
+    cannot be loaded here (None is returned: :func:`run_jobs` then reports the error in its
+    place, after any results settled before it).
 
-    Raises:
-        ModelError: the spaCy model cannot be loaded (forking: found here, before any worker).
+    The pool goes into ``keep`` before any process starts (see :func:`worker_pool`).
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -243,7 +245,12 @@ def start_pool(jobs: Sequence[Job], settings: Settings, workers: int
         return None
     fork = overlap.fork_is_safe()
     if fork:
-        _prepare_stages(jobs, settings)
+        try:
+            _prepare_stages(jobs, settings)
+        except BriefgenError:
+            return None
+        fork = overlap.fork_is_safe()  # loading a pipeline may have started threads
+    if fork:
         # What the workers inherit stays out of every later collection, in them and here,
         # so that no collection writes to (and so copies) the shared pages.
         gc.collect()
@@ -252,10 +259,54 @@ def start_pool(jobs: Sequence[Job], settings: Settings, workers: int
     context = multiprocessing.get_context("fork" if fork else "spawn")
     pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context,
                                initializer=init_worker, initargs=(settings,))
+    if keep is not None:
+        keep.append(pool)
     if fork:
-        # A forking pool starts all its processes on the first task, before its own thread.
-        pool.submit(os.getpid)
+        # Ctrl-C waits while the workers fork: each inherits the block and ignores Ctrl-C
+        # before lifting it (init_worker), so none dies of one before it is set up.
+        blocked = _block_interrupt()
+        try:
+            # A forking pool starts all its processes on the first task, before its thread.
+            pool.submit(os.getpid)
+            blocked = _unblock_interrupt(blocked)  # a Ctrl-C that came meanwhile is raised here
+        except BaseException:
+            _terminate(pool)
+            raise
+        finally:
+            _unblock_interrupt(blocked)
     return pool
+
+
+def _block_interrupt() -> bool:
+    """Block SIGINT for this thread where that can be done; True if it was blocked here."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return False
+    return signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+
+def _unblock_interrupt(blocked: bool) -> bool:
+    """Lift :func:`_block_interrupt`'s block (a pending Ctrl-C is then raised); False."""
+    if blocked:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    return False
+
+
+@contextlib.contextmanager
+def worker_pool(jobs: Sequence[Job], settings: Settings, workers: int
+                ) -> Iterator[ProcessPoolExecutor | None]:
+    """:func:`start_pool` as a block that stops the workers on leaving it, however it ends.
+
+    The pool is held before its first process starts, so that no Ctrl-C can fall between
+    starting the workers and guarding them (a forked worker ignores Ctrl-C and would outlive
+    the batch, holding its output pipe open). :func:`run_jobs` shuts the pool down when it
+    finishes; leaving the block then has nothing left to stop.
+    """
+    started: list[ProcessPoolExecutor] = []
+    try:
+        yield start_pool(jobs, settings, workers, keep=started)
+    finally:
+        for pool in started:
+            _terminate(pool)
 
 
 def _prepare_stages(jobs: Sequence[Job], settings: Settings) -> None:
@@ -277,23 +328,14 @@ def _prepare_stages(jobs: Sequence[Job], settings: Settings) -> None:
         quietly(lambda: prepare_writers(formats, settings.writer_settings))
 
 
-@contextlib.contextmanager
-def pool_stopped(pool: ProcessPoolExecutor | None) -> Iterator[None]:
-    """Stop ``pool``'s workers on leaving, should :func:`run_jobs` not have finished them."""
-    try:
-        yield
-    finally:
-        if pool is not None:
-            _terminate(pool)
-
-
 def run_jobs(jobs: Sequence[Job], settings: Settings, workers: int = 1,
              on_start: OnStart | None = None, on_result: OnResult | None = None,
              on_stages: OnStages | None = None, pool: ProcessPoolExecutor | None = None
              ) -> list[Result]:
     """Run every job, in this process (``workers`` 1) or in that many worker processes.
 
-    ``pool`` is the one :func:`start_pool` started for these jobs (None: started here).
+    ``pool`` is the one :func:`worker_pool` started for these jobs (None: started here;
+    without one, as when the model cannot be loaded, the jobs run in this process).
     ``on_start`` gets each chunk as work on it begins (the oldest unfinished chunk, with
     workers), ``on_result`` each result as it arrives, ``on_stages`` each chunk's stage
     seconds. On Ctrl-C the workers are stopped, partial files removed, the inputs whose
@@ -317,14 +359,16 @@ def run_jobs(jobs: Sequence[Job], settings: Settings, workers: int = 1,
                 on_result(result)
 
     try:
-        if workers <= 1 or not chunks:
-            for chunk in chunks:
-                if on_start is not None:
-                    on_start(chunk)
-                deliver(run_chunk(chunk, settings))
-        elif _run_in_pool(chunks, settings, pool or start_pool(jobs, settings, workers),
-                          on_start, deliver):
-            remove_partial_files(jobs)  # a worker died, perhaps in the middle of a file
+        with contextlib.ExitStack() as stack:
+            if workers > 1 and chunks and pool is None:
+                pool = stack.enter_context(worker_pool(jobs, settings, workers))
+            if pool is None:  # one worker, nothing to do, or the model cannot be loaded here
+                for chunk in chunks:
+                    if on_start is not None:
+                        on_start(chunk)
+                    deliver(run_chunk(chunk, settings))
+            elif _run_in_pool(chunks, settings, pool, on_start, deliver):
+                remove_partial_files(jobs)  # a worker died, perhaps in the middle of a file
     except BaseException:
         remove_partial_files(jobs)
         reported = {r.input for r in results}
@@ -352,40 +396,49 @@ def written_before(jobs: Iterable[Job], since: float) -> list[Result]:
     return done
 
 
-def _run_in_pool(chunks: list[list[Job]], settings: Settings, pool: ProcessPoolExecutor | None,
+def _run_in_pool(chunks: list[list[Job]], settings: Settings, pool: ProcessPoolExecutor,
                  on_start: OnStart | None, deliver: Callable[[Outcome], None]) -> bool:
     """Run the chunks in the pool's workers, then shut it down; True when a worker died."""
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    assert pool is not None  # start_pool gives one for more than one worker and any chunk
     broken = False
+
+    def died(chunk: list[Job]) -> Outcome:
+        return Outcome([Result(job.input, ERROR, exit_code=INTERNAL_ERROR_EXIT,
+                               error="a worker process died (out of memory, or killed) before "
+                                     "this input was done; rerun the batch with --skip-existing")
+                        for job in chunk], {})
+
     try:
+        pending: dict[Future[Outcome], list[Job]] = {}
         with _held_interrupt() as interrupted:
-            pending: dict[Future[Outcome], list[Job]] = {
-                pool.submit(run_chunk_in_worker, chunk, settings): chunk for chunk in chunks}
-            order = list(pending)
-            position = {future: i for i, future in enumerate(order)}
-            oldest = 0
-            while pending and not interrupted:
-                while order[oldest] not in pending:
-                    oldest += 1
-                if on_start is not None:
-                    on_start(pending[order[oldest]])
-                done: set[Future[Outcome]] = set()
+            for chunk in chunks:
+                try:
+                    pending[pool.submit(run_chunk_in_worker, chunk, settings)] = chunk
+                except BrokenProcessPool:  # a worker died before the work was handed out
+                    broken = True
+                    deliver(died(chunk))
+        order = list(pending)
+        position = {future: i for i, future in enumerate(order)}
+        oldest = 0
+        while pending and not interrupted:
+            while order[oldest] not in pending:
+                oldest += 1
+            if on_start is not None:
+                on_start(pending[order[oldest]])
+            done: set[Future[Outcome]] = set()
+            with _held_interrupt() as interrupted:
                 while not done and not interrupted:
                     done, _ = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
-                for future in sorted(done, key=position.__getitem__):  # in input order
-                    chunk = pending.pop(future)
-                    try:
-                        deliver(future.result())
-                    except BrokenProcessPool:
-                        broken = True
-                        deliver(Outcome([Result(job.input, ERROR, exit_code=INTERNAL_ERROR_EXIT,
-                                                error="a worker process died (out of memory, "
-                                                      "or killed) before this input was done; "
-                                                      "rerun the batch with --skip-existing")
-                                         for job in chunk], {}))
+            for future in sorted(done, key=position.__getitem__):  # in input order
+                chunk = pending.pop(future)
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    outcome = died(chunk)
+                deliver(outcome)
         if interrupted:
             raise KeyboardInterrupt
     except BaseException:
@@ -420,15 +473,16 @@ def _held_interrupt() -> Iterator[list[int]]:
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
     """Stop a pool's workers now: kill the processes, drop queued tasks, wait for them."""
+    # shutdown() forgets the processes, and 3.14's terminate_workers() waits for none.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
     terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
     if terminate is not None:
         terminate()
-        return
-    # Before 3.14 there is no public way; shutdown() forgets the processes, so take them first.
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
+    else:
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
     for process in processes:
         process.join(timeout=10)
-    pool.shutdown(wait=True, cancel_futures=True)
+    if terminate is None:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -57,8 +57,8 @@ def batch(
         show_default=False, rich_help_panel=OUTPUT)],
     formats: FormatsOpt = None,
     jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", min=0, help="Worker processes, each loading the spaCy model once "
-                                    "(0: one per CPU when there are 8 inputs or more).")] = 0,
+        "--jobs", "-j", min=0, help="Worker processes (0: one per CPU when there are 8 "
+                                    "inputs or more); the spaCy model is loaded once.")] = 0,
     skip_existing: Annotated[bool, typer.Option(
         "--skip-existing", help="Keep memos that already exist; write only the missing ones.",
         rich_help_panel=OUTPUT)] = False,
@@ -143,8 +143,7 @@ def batch(
         report = Report(len(found) + len(unmatched), jsonl, verbose, debug, progress,
                         write_utf8)
         # Before the progress display: forked workers must not inherit its thread.
-        pool = lib.start_pool(plan.jobs, settings, workers)
-        with lib.pool_stopped(pool), report.live():
+        with lib.worker_pool(plan.jobs, settings, workers) as pool, report.live():
             for note in plan.notes:
                 report.say(f"briefgen: note: {note}")
             report.say_verbose(f"{len(found)} inputs, {len(plan.jobs)} to brief, "
