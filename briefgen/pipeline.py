@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -196,6 +196,23 @@ def prepare_extraction() -> None:
     from briefgen.extract import gazetteer
 
     gazetteer.find_mentions("")
+
+
+def prepare_output(template: str, formats: Iterable[str],
+                   settings: WriterSettings | None = None) -> None:
+    """Get the render and writer stages of ``formats`` ready (template, Markdown, fonts).
+
+    Raises:
+        BriefgenError, OSError: as the stage that needs the same thing would.
+    """
+    formats = sorted(set(formats) - {"json"})  # JSON is the Brief itself: nothing to render
+    if not formats:
+        return
+    from briefgen.render import prepare
+    from briefgen.writers import prepare_writers
+
+    prepare(template)
+    prepare_writers(formats, settings)
 
 
 def quietly(prepare: Callable[[], None]) -> None:

@@ -216,7 +216,7 @@ def test_nothing_to_read_and_bad_options_fail_before_any_work(run: Run, tmp_path
 
 def test_same_bytes_as_generate_with_forked_and_spawned_workers(
         run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from briefgen.batch import work
+    from briefgen.batch import pool as batch_pool
 
     inputs = [SEED, *SHORT]
     expected = tmp_path / "generate"
@@ -231,14 +231,14 @@ def test_same_bytes_as_generate_with_forked_and_spawned_workers(
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n", encoding="utf-8")
     started = []
-    real_start_pool = work.start_pool
+    real_start_pool = batch_pool.start_pool
 
     def start_pool(*args, **kwargs):
         pool = real_start_pool(*args, **kwargs)
         started.append(pool._mp_context.get_start_method())
         return pool
 
-    monkeypatch.setattr(work, "start_pool", start_pool)
+    monkeypatch.setattr(batch_pool, "start_pool", start_pool)
     # Forked where nothing else runs (the command line's case on Linux); spawned, and each
     # worker loading the model itself, while another thread runs.
     modes = ["fork", "spawn"] if sys.platform.startswith("linux") else ["spawn"]
@@ -422,8 +422,8 @@ import multiprocessing, os, signal, sys, tempfile, time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from briefgen import batch as lib
-from briefgen.batch import work
-real_submit, real_init = ProcessPoolExecutor.submit, work.init_worker
+from briefgen.batch import pool
+real_submit, real_init = ProcessPoolExecutor.submit, pool.init_worker
 folder = Path(tempfile.mkdtemp())
 
 def blocked():
@@ -440,7 +440,7 @@ def checking_init(*args):
     ignored = signal.getsignal(signal.SIGINT) == signal.SIG_IGN
     (folder / str(os.getpid())).write_text(f"{before} {blocked()} {ignored}")
 
-work.init_worker = checking_init
+pool.init_worker = checking_init
 if sys.argv[1] == "ctrl-c":
     ProcessPoolExecutor.submit = submit_then_ctrl_c
 jobs = [lib.Job(path, ()) for path in sys.argv[2:]]

@@ -31,20 +31,17 @@ from briefgen.batch.jobs import (
     plan_jobs,
     summarize,
 )
-from briefgen.batch.work import (
+from briefgen.batch.pool import (
     OnResult,
     OnStages,
     OnStart,
-    build_briefs,
-    init_worker,
     remove_partial_files,
-    run_chunk,
-    run_chunk_in_worker,
     run_jobs,
     start_pool,
     worker_pool,
     written_before,
 )
+from briefgen.batch.work import build_briefs, init_worker, run_chunk, run_chunk_in_worker
 
 __all__ = [
     "ERROR",

@@ -224,13 +224,9 @@ def prepare_plan(plan: RunPlan) -> None:
     Raises:
         BriefgenError, OSError: as the stage that needs the same thing would.
     """
-    if not plan.document_targets:
-        return
-    from briefgen.render import prepare
-    from briefgen.writers import prepare_writers
+    from briefgen.pipeline import prepare_output
 
-    prepare(plan.template)
-    prepare_writers(sorted({fmt for fmt, _ in plan.document_targets}), plan.settings)
+    prepare_output(plan.template, [fmt for fmt, _ in plan.document_targets], plan.settings)
 
 
 def write_plan(brief: Brief, plan: RunPlan, timings: Any = None) -> None:
