@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from briefgen.launch import main
+from briefgen.cli import main
 
 main()

@@ -216,11 +216,11 @@ def _convert(setting: Setting, value: Any, where: str, base: Path) -> Any:
         return value or None
     checks: dict[str, Callable[[str], Any]] = {}
     if kind == "classification":
-        from briefgen.render.markings import banner_level
+        from briefgen.markings import banner_level
 
         checks[kind] = banner_level
     elif kind == "mark":
-        from briefgen.render.markings import normalize_portion_mark
+        from briefgen.markings import normalize_portion_mark
 
         checks[kind] = normalize_portion_mark
     if kind in checks:

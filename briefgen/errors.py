@@ -81,6 +81,9 @@ class Interrupted(BriefgenError):  # noqa: N818 - Ctrl-C is not an error of the 
     exit_code = 130
 
 
+#: Exit code of a bug: "internal error ... run with --debug and report it".
+INTERNAL_ERROR_EXIT = 70
+
 #: Exit codes a user can see, documented in README.md (a test keeps the two in step).
 EXIT_CODES: dict[int, str] = {
     0: "success",

@@ -259,16 +259,16 @@ def test_same_bytes_as_generate_with_forked_and_spawned_workers(
         assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in expected.iterdir())
         for path in expected.iterdir():
             assert (out / path.name).read_bytes() == path.read_bytes(), (mode, path.name)
-    if overlap_can_fork():
+    if fork_can_run():
         assert started == modes
     else:  # pragma: no cover - a library's thread pool already runs in this test process
         assert started[-1] == "spawn"
 
 
-def overlap_can_fork() -> bool:
-    from briefgen import overlap
+def fork_can_run() -> bool:
+    from briefgen import faststart
 
-    return overlap.fork_is_safe()
+    return faststart.fork_is_safe()
 
 
 def test_a_model_that_cannot_load_is_reported_after_the_inputs_already_settled(
@@ -471,3 +471,14 @@ def test_workers_fork_with_ctrl_c_blocked_and_ignore_it_before_lifting_the_block
     assert stopped.returncode == 0, stopped.stderr
     assert stopped.stdout.splitlines()[:2] == ["interrupted", "children 0 blocked False"]
     assert "Traceback" not in stopped.stderr, stopped.stderr
+
+
+def test_folders_contribute_every_suffix_that_ingest_reads(tmp_path: Path) -> None:
+    from briefgen.ingest.sniff import READABLE_SUFFIXES
+
+    for name in ("a.markdown", "b.xhtml", "c.txt", "d.rtf", ".hidden.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    found, _ = find_inputs([str(tmp_path)])
+    assert [Path(p).name for p in found] == ["a.markdown", "b.xhtml", "c.txt"]
+    assert {".markdown", ".xhtml", ".md", ".html", ".htm", ".txt", ".docx", ".pdf"} == set(
+        READABLE_SUFFIXES)

@@ -17,7 +17,8 @@ from pypdf import PdfReader
 from typer.testing import CliRunner, Result
 
 from briefgen import __version__
-from briefgen.cli import app, resolve_targets
+from briefgen.app import resolve_targets
+from briefgen.cli import app
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_0ff103b2e130dde9.txt"
 SEED_ATTENDEES = ("Miguel Correa", "Henry Wooster", "Richard Norland", "Aoun Al Farjani",

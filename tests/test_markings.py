@@ -21,17 +21,11 @@ from briefgen.document import (
     plain_text,
 )
 from briefgen.errors import OptionError
+from briefgen.markings import banner_level, normalize_portion_mark, portion_level, resolve_banner
 from briefgen.model import Brief
 from briefgen.pipeline import write_document
 from briefgen.render import MemoOptions, render_document
-from briefgen.render.markings import (
-    banner_level,
-    mark_portions,
-    normalize_portion_mark,
-    portion_level,
-    portion_texts,
-    resolve_banner,
-)
+from briefgen.render.markings import mark_portions, portion_texts
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "000_seed.brief.json"
 TEMPLATES = ("memo", "memcon", "one-pager", "readout")

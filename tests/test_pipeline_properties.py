@@ -47,7 +47,7 @@ def test_any_text_gives_a_memo_or_a_briefgen_error(text, tmp_path_factory):
     document = render_document(brief, MemoOptions())
     out = tmp_path_factory.mktemp("memo")
     targets = [(fmt, Path(out) / f"memo.{fmt}") for fmt in sorted(WRITERS)]
-    write_outputs(document, targets)
+    write_outputs(targets, brief=brief, document=document)
     for _, path in targets:
         assert path.stat().st_size > 0
     pdf = Path(out) / "memo.pdf"

@@ -149,7 +149,7 @@ def test_write_outputs_passes_the_reference_to_docx_only(tmp_path: Path) -> None
     reference = letterhead(tmp_path)
     targets = [("docx", tmp_path / "out.docx"), ("pdf", tmp_path / "out.pdf"),
                ("md", tmp_path / "out.md"), ("html", tmp_path / "out.html")]
-    write_outputs(memo(), targets, settings=WriterSettings(reference_docx=reference))
+    write_outputs(targets, document=memo(), settings=WriterSettings(reference_docx=reference))
     header = docx.Document(str(tmp_path / "out.docx")).sections[0].header
     assert header.paragraphs[0].text == LETTERHEAD
     assert all(path.stat().st_size for _, path in targets)

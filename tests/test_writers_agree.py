@@ -110,7 +110,7 @@ def test_pdf_and_docx_show_every_document_text_in_the_same_order(tmp_path: Path)
         in document.texts()
 
     paths = {fmt: tmp_path / f"memo.{fmt}" for fmt in ("pdf", "docx", "html", "md")}
-    warnings = write_outputs(document, list(paths.items()))
+    warnings = write_outputs(list(paths.items()), document=document)
     assert warnings == ()
 
     assert find_in_order(pdf_text(paths["pdf"]), expected_texts(document, pdf=True)) == []
@@ -137,7 +137,7 @@ def test_a_table_on_landscape_pages_reads_the_same_in_every_writer(tmp_path: Pat
         Heading(2, (Span("Positions by Topic"),)), wide,
         Heading(2, (Span("Context"),)), Paragraph((Span("After the matrix."),))))
     paths = {fmt: tmp_path / f"memo.{fmt}" for fmt in ("pdf", "docx", "html")}
-    assert write_outputs(document, list(paths.items())) == ()
+    assert write_outputs(list(paths.items()), document=document) == ()
     assert find_in_order(pdf_text(paths["pdf"]), expected_texts(document, pdf=True)) == []
     assert find_in_order(docx_text(paths["docx"]), expected_texts(document, pdf=False)) == []
     assert find_in_order(html_text(paths["html"]), expected_texts(document, pdf=False)) == []

@@ -15,7 +15,6 @@ from briefgen.batch.inputs import (
 )
 from briefgen.batch.jobs import (
     ERROR,
-    INTERNAL_ERROR_EXIT,
     MAX_CHUNK,
     MAX_CHUNK_CHARS,
     OK,
@@ -29,6 +28,7 @@ from briefgen.batch.jobs import (
     exit_code,
     make_chunks,
     plan_jobs,
+    plan_settings,
     summarize,
 )
 from briefgen.batch.pool import (
@@ -42,6 +42,7 @@ from briefgen.batch.pool import (
     written_before,
 )
 from briefgen.batch.work import build_briefs, init_worker, run_chunk, run_chunk_in_worker
+from briefgen.errors import INTERNAL_ERROR_EXIT
 
 __all__ = [
     "ERROR",
@@ -72,6 +73,7 @@ __all__ = [
     "make_chunks",
     "no_inputs_error",
     "plan_jobs",
+    "plan_settings",
     "remove_partial_files",
     "run_chunk",
     "run_chunk_in_worker",

@@ -6,18 +6,13 @@ import glob
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from briefgen.errors import InputError, OutputError
+from briefgen.ingest.sniff import READABLE_SUFFIXES
 
-if TYPE_CHECKING:
-
-    pass
-
-
-
-#: Suffixes a folder or a glob contributes; a file named on the command line is always tried.
-KNOWN_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+#: Suffixes a folder or a glob contributes (ingest's list); a file named on the command line
+#: is always tried.
+KNOWN_SUFFIXES = READABLE_SUFFIXES
 
 
 def is_known_type(path: Path) -> bool:

@@ -9,13 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefgen.app.options import RunOptions
+from briefgen.batch.inputs import assign_names
 from briefgen.errors import OutputError
 
 if TYPE_CHECKING:
-
-    from briefgen.render import MemoOptions
     from briefgen.writers import WriterSettings
-from briefgen.batch.inputs import assign_names
 
 #: Inputs per worker task: their sentences share one ``nlp.pipe`` stream. Small, because
 #: a result is reported when its chunk is done (bigger chunks made no measurable difference
@@ -30,8 +29,6 @@ MAX_CHUNK_CHARS = 200_000
 OK, ERROR, SKIPPED = "ok", "error", "skipped"
 
 
-#: Exit code of a bug, as ``cli.py`` reports it.
-INTERNAL_ERROR_EXIT = 70
 
 
 @dataclass(frozen=True)
@@ -64,17 +61,12 @@ class Result:
 class Settings:
     """What every input of a batch shares; it pickles, so workers, forked or spawned, get it whole.
 
-    ``options`` (None: the defaults), ``template`` and ``writer_settings`` are what
-    ``generate`` would use for each input, after the command line met the config files.
+    ``options`` is the run's one options object, as ``generate`` builds it from the command
+    line and the config files; ``writer`` the theme and letterhead loaded from it, once.
     """
 
-    model: str | None = None
-    max_chars: int | None = None
-    encoding: str | None = None
-    options: MemoOptions | None = None
-    template: str = "memo"
-    writer_settings: WriterSettings | None = None
-    force: bool = False
+    options: RunOptions = field(default_factory=RunOptions)
+    writer: WriterSettings | None = None
 
 
 @dataclass
@@ -92,6 +84,27 @@ class Outcome:
 
     results: list[Result]
     stages: dict[str, float]
+
+
+def plan_settings(first_input: str, options: RunOptions) -> tuple[Settings, list[str]]:
+    """Check the options once for the whole batch; return its settings and formats.
+
+    The run is planned for the first input as if it were written into the output folder
+    (``options.output_dir``), as ``generate`` would plan it: its formats, template and writer
+    settings then hold for every input. Existing memos are judged per input by
+    :func:`plan_jobs`.
+
+    Raises:
+        OptionError: a bad option value or format.
+        ConfigError: the theme is invalid.
+        TemplateError: the template is missing or has a syntax error.
+    """
+    from dataclasses import replace
+
+    from briefgen.app.plan import plan_outputs
+
+    plan = plan_outputs(replace(options, force=True), first_input)
+    return Settings(options, plan.writer), plan.formats
 
 
 def plan_jobs(inputs: Sequence[str], outdir: Path, formats: Sequence[str], force: bool = False,

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from briefgen.batch.jobs import (
     ERROR,
-    INTERNAL_ERROR_EXIT,
     OK,
     Job,
     Outcome,
@@ -30,7 +29,7 @@ from briefgen.batch.work import (
     run_chunk_in_worker,
     unblock_interrupt,
 )
-from briefgen.errors import BriefgenError
+from briefgen.errors import INTERNAL_ERROR_EXIT, BriefgenError
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -80,18 +79,18 @@ def start_pool(jobs: Sequence[Job], settings: Settings, workers: int,
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from briefgen import overlap
+    from briefgen import faststart
 
     chunks = make_chunks(jobs, workers)
     if workers <= 1 or not chunks:
         return None
-    fork = overlap.fork_is_safe()
+    fork = faststart.fork_is_safe()
     if fork:
         try:
             _prepare_stages(jobs, settings)
         except BriefgenError:
             return None
-        fork = overlap.fork_is_safe()  # loading a pipeline may have started threads
+        fork = faststart.fork_is_safe()  # loading a pipeline may have started threads
     if fork:
         # What the workers inherit stays out of every later collection, in them and here,
         # so that no collection writes to (and so copies) the shared pages.
@@ -146,10 +145,10 @@ def _prepare_stages(jobs: Sequence[Job], settings: Settings) -> None:
     from briefgen.analyze import load_model
     from briefgen.pipeline import prepare_extraction, prepare_output, quietly
 
-    load_model(settings.model)
+    load_model(settings.options.model)
     quietly(prepare_extraction)
     formats = [fmt for job in jobs for fmt, _ in job.targets]
-    quietly(lambda: prepare_output(settings.template, formats, settings.writer_settings))
+    quietly(lambda: prepare_output(settings.options.template, formats, settings.writer))
 
 
 def run_jobs(jobs: Sequence[Job], settings: Settings, workers: int = 1,

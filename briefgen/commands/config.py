@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from briefgen.commands.console import error_boundary, write_utf8
+
 app = typer.Typer(
     name="config",
     help="Show the effective settings (briefgen.toml files and built-in defaults).",
@@ -28,7 +30,6 @@ def show(
     = False,
 ) -> None:
     """Print each setting, its effective value and where it came from."""
-    from briefgen.cli import error_boundary, write_utf8
     from briefgen.config import SETTINGS, describe, load_config
 
     with error_boundary(debug):

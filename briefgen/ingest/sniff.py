@@ -24,6 +24,8 @@ MEDIA_TYPES = {
 }
 SUFFIX_KINDS = {".pdf": PDF, ".docx": DOCX, ".html": HTML, ".htm": HTML, ".xhtml": HTML,
                 ".md": MARKDOWN, ".markdown": MARKDOWN}
+#: What briefgen reads, by suffix: the one list (a batch's folders and globs contribute these).
+READABLE_SUFFIXES = (".txt", *SUFFIX_KINDS)
 #: Formats briefgen cannot read, and what to tell their users.
 UNSUPPORTED_ADVICE = {
     ".doc": "save it as .docx or .txt",

@@ -40,7 +40,7 @@ class MemoOptions:
         Raises:
             OptionError: unknown classification or mark, or a banner below the portion mark.
         """
-        from briefgen.render.markings import resolve_banner
+        from briefgen.markings import resolve_banner
 
         return resolve_banner(self.classification,
                               self.portion_mark if self.portion_marks else None)

@@ -1,8 +1,11 @@
-"""The writers table: one module per output format, each with ``write(document, path, settings)``.
+"""The writers table: one module per output format, each with ``write(content, path, settings)``.
 
-Modules are imported on first use so that ``briefgen --help`` loads neither reportlab nor
+A memo writer (pdf, docx, md, html) takes the rendered Document; the ``json`` writer takes the
+Brief itself. The table says which each one takes, so that the callers hand every writer its
+content without asking which format it is, and render the Document only when a writer needs
+it. Modules are imported on first use so that ``briefgen --help`` loads neither reportlab nor
 python-docx. Every writer writes to the path it is given; ``write_outputs`` gives it a temporary
-file beside the target and renames it into place only when the writer has finished.
+file beside the target and renames it into place only when every format has been written.
 """
 
 from __future__ import annotations
@@ -10,24 +13,65 @@ from __future__ import annotations
 import importlib
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from briefgen.document import Document
 from briefgen.errors import OutputError
 
 if TYPE_CHECKING:
+    from briefgen.document import Document
+    from briefgen.model import Brief
     from briefgen.writers.theme import Theme
 
-WRITERS: dict[str, str] = {
-    "pdf": "briefgen.writers.pdf",
-    "docx": "briefgen.writers.docx",
-    "md": "briefgen.writers.md",
-    "html": "briefgen.writers.html",
+#: What a writer takes: the rendered memo, or the Brief itself.
+DOCUMENT, BRIEF = "document", "brief"
+
+
+@dataclass(frozen=True, slots=True)
+class WriterEntry:
+    """A format's writer module and what it writes from (DOCUMENT or BRIEF)."""
+
+    module: str
+    takes: str = DOCUMENT
+
+
+WRITERS: dict[str, WriterEntry] = {
+    "pdf": WriterEntry("briefgen.writers.pdf"),
+    "docx": WriterEntry("briefgen.writers.docx"),
+    "md": WriterEntry("briefgen.writers.md"),
+    "html": WriterEntry("briefgen.writers.html"),
+    "json": WriterEntry("briefgen.writers.brief_json", takes=BRIEF),
 }
+
+
+def needs_document(formats: Iterable[str]) -> bool:
+    """Tell whether any of ``formats`` writes the rendered memo (so a template must run).
+
+    Raises:
+        OutputError: a format is unknown.
+    """
+    return any(_entry(fmt).takes == DOCUMENT for fmt in formats)
+
+
+def check_formats(formats: Iterable[str]) -> None:
+    """Refuse a format no writer of this installation handles, without importing any writer.
+
+    Raises:
+        OutputError: a format is unknown.
+    """
+    for fmt in formats:
+        _entry(fmt)
+
+
+def _entry(fmt: str) -> WriterEntry:
+    try:
+        return WRITERS[fmt]
+    except KeyError:
+        known = ", ".join(WRITERS)
+        raise OutputError(f"unknown format '{fmt}'; choose one of: {known}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +88,11 @@ class WriterSettings:
 
 
 class Writer(Protocol):
-    """What a writer module provides."""
+    """What a writer module provides (and, optionally, ``prepare(settings)``)."""
 
-    def write(self, document: Document, path: Path,
+    def write(self, content: Any, path: Path,
               settings: WriterSettings | None = None) -> tuple[str, ...]:
-        """Write ``document`` to ``path`` and return warnings for the user."""
+        """Write ``content`` (a Document, or the Brief) to ``path``; return warnings."""
         ...
 
 
@@ -58,12 +102,7 @@ def get_writer(fmt: str) -> Writer:
     Raises:
         OutputError: the format is unknown.
     """
-    try:
-        module_name = WRITERS[fmt]
-    except KeyError:
-        known = ", ".join(sorted(WRITERS))
-        raise OutputError(f"unknown format '{fmt}'; choose one of: {known}") from None
-    return importlib.import_module(module_name)  # type: ignore[return-value]
+    return importlib.import_module(_entry(fmt).module)  # type: ignore[return-value]
 
 
 def prepare_writers(formats: Iterable[str], settings: WriterSettings | None = None) -> None:
@@ -128,26 +167,53 @@ def check_target(path: Path, force: bool) -> None:
         raise OutputError(f"'{path}' already exists; use --force to overwrite it")
 
 
-def write_outputs(document: Document, targets: Iterable[tuple[str, Path]], force: bool = False,
-                  settings: WriterSettings | None = None) -> tuple[str, ...]:
-    """Write ``document`` once per (format, path) atomically and return all warnings.
+def write_outputs(targets: Iterable[tuple[str, Path]], *, brief: Brief | None = None,
+                  document: Document | Callable[[], Document] | None = None,
+                  force: bool = False, settings: WriterSettings | None = None
+                  ) -> tuple[str, ...]:
+    """Write every (format, path) target atomically and return all warnings.
 
-    Each file is written to a temporary name in its target directory and renamed into place
-    only when complete, so an error or Ctrl-C never leaves a truncated memo behind.
+    Each writer gets what its table entry says it takes: ``brief``, or ``document`` (a
+    Document, or a function that renders it: called once, and only when a memo format is
+    asked for). Each file is written to a temporary name in its target directory and renamed
+    into place only when complete, so an error or Ctrl-C never leaves a truncated memo behind.
 
     Raises:
         OutputError: a target cannot be written or the format is unknown.
         InputError: ``settings.reference_docx`` cannot be used (DOCX only).
+        TemplateError: rendering ``document`` fails.
     """
     targets = list(targets)
     for fmt, path in targets:
-        get_writer(fmt)
+        check_formats([fmt])
         check_target(path, force)
+    contents = _Contents(brief, document)
     warnings: list[str] = []
     for fmt, path in targets:
         writer = get_writer(fmt)
+        content = contents.get(WRITERS[fmt].takes)
         with atomic_path(path) as tmp:
             # Without settings a writer is called as before themes existed: write(doc, path).
-            warnings.extend(writer.write(document, tmp) if settings is None
-                            else writer.write(document, tmp, settings))
+            warnings.extend(writer.write(content, tmp) if settings is None
+                            else writer.write(content, tmp, settings))
     return tuple(dict.fromkeys(warnings))
+
+
+class _Contents:
+    """The Brief and the Document of one run, the Document rendered on first demand."""
+
+    def __init__(self, brief: Brief | None,
+                 document: Document | Callable[[], Document] | None) -> None:
+        self.brief, self.document = brief, document
+
+    def get(self, takes: str) -> Any:
+        if takes == BRIEF:
+            if self.brief is None:
+                raise ValueError("a Brief writer needs the Brief")
+            return self.brief
+        if callable(self.document):
+            self.document = self.document()
+        if self.document is None:
+            raise ValueError("a memo writer needs the Document")
+        return self.document
+

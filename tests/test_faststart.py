@@ -1,4 +1,5 @@
-"""The forked start-up overlap: same results as doing the work here, and never a stray child."""
+"""The fast start (the model loads in a forked child): same results as doing the work here,
+and never a stray child."""
 
 from __future__ import annotations
 
@@ -14,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from briefgen import overlap
+from briefgen import faststart
 from briefgen.errors import EmptyInputError
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_0ff103b2e130dde9.txt"
 
-needs_fork = pytest.mark.skipif(not overlap.can_fork(), reason="no safe fork here (not Linux, "
+needs_fork = pytest.mark.skipif(not faststart.can_fork(), reason="no safe fork here (not Linux, "
                                 "one CPU, or threads running)")
 
 
@@ -43,7 +44,7 @@ def _echo_later(receive: Callable[[], object]) -> object:
 
 @needs_fork
 def test_the_childs_result_comes_back() -> None:
-    job = overlap.start(lambda _: {"pid": os.getpid(), "items": list(range(100_000))})
+    job = faststart.start(lambda _: {"pid": os.getpid(), "items": list(range(100_000))})
     assert job is not None
     with job:
         result = job.result()
@@ -53,7 +54,7 @@ def test_the_childs_result_comes_back() -> None:
 
 @needs_fork
 def test_the_parent_sends_more_than_a_pipe_holds_without_waiting_for_the_child() -> None:
-    job = overlap.start(_echo_later)
+    job = faststart.start(_echo_later)
     assert job is not None
     value = {"text": "x" * 3_000_000}
     with job:
@@ -65,7 +66,7 @@ def test_the_parent_sends_more_than_a_pipe_holds_without_waiting_for_the_child()
 
 @needs_fork
 def test_a_child_waiting_for_a_value_never_sent_is_stopped() -> None:
-    job = overlap.start(_echo_later)
+    job = faststart.start(_echo_later)
     assert job is not None
     with job:
         pid = job.pid
@@ -75,7 +76,7 @@ def test_a_child_waiting_for_a_value_never_sent_is_stopped() -> None:
 
 @needs_fork
 def test_the_childs_exception_is_raised_here() -> None:
-    job = overlap.start(_raise_empty)
+    job = faststart.start(_raise_empty)
     assert job is not None
     with job, pytest.raises(EmptyInputError, match="no sentences"):
         job.result()
@@ -83,15 +84,15 @@ def test_the_childs_exception_is_raised_here() -> None:
 
 @needs_fork
 def test_a_child_that_dies_gives_no_result_error() -> None:
-    job = overlap.start(_die)
+    job = faststart.start(_die)
     assert job is not None
-    with job, pytest.raises(overlap.NoResultError):
+    with job, pytest.raises(faststart.NoResultError):
         job.result()
 
 
 @needs_fork
 def test_leaving_the_block_early_kills_the_child() -> None:
-    job = overlap.start(_sleep)
+    job = faststart.start(_sleep)
     assert job is not None
     started = time.monotonic()
     with job:
@@ -106,8 +107,8 @@ def test_no_fork_while_threads_run() -> None:
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        assert overlap.can_fork() is False
-        assert overlap.start(lambda _: 1) is None
+        assert faststart.can_fork() is False
+        assert faststart.start(lambda _: 1) is None
     finally:
         stop.set()
         thread.join()
@@ -153,12 +154,12 @@ def test_ctrl_c_during_start_up_stops_both_processes(tmp_path: Path) -> None:
 
 LONG_INPUT_PROBE = """
 import json, sys
-from briefgen import pipeline
+from briefgen import faststart, pipeline
 from briefgen.analyze import load_model
-pipeline.OVERLAP_MAX_CHARS = 10  # every input is "long": parsed in this process
+faststart.OVERLAP_MAX_CHARS = 10  # every input is "long": parsed in this process
 timings = pipeline.Timings()
-with pipeline.Analyzer().start() as analyzer:
-    forked = analyzer.job is not None
+with faststart.analyzer() as analyzer:
+    forked = isinstance(analyzer, faststart.ForkedAnalyzer)
     brief = pipeline.build_brief(sys.argv[1], timings=timings, analyzer=analyzer)
 print(json.dumps({"forked": forked, "loaded_here": load_model.cache_info().currsize,
                   "brief": brief.to_dict()}))
@@ -178,26 +179,57 @@ def test_a_long_input_is_parsed_here_and_the_early_child_stops() -> None:
     assert report["brief"] == build_brief(str(SEED)).to_dict()
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    (["generate", "a.txt"], True),
-    (["extract", "a.txt", "--json"], True),
-    (["generate", "a.txt", "--model", "en_core_web_md"], False),
-    (["generate", "a.txt", "--model=en_core_web_md"], False),
-    (["generate", "--help"], False),
-    (["extract", "-h"], False),
-    (["render", "brief.json"], False),
-    (["batch", "in/", "-o", "out/"], False),
-    ([], False),
-])
-def test_the_launcher_starts_the_model_only_for_commands_that_load_the_default(
-        args: list[str], expected: bool) -> None:
-    from briefgen.launch import wants_default_model
+SWITCHED_OFF_PROBE = """
+import json, os, sys
+os.environ["BRIEFGEN_FASTSTART"] = "0"
+from briefgen import faststart
+from briefgen.pipeline import build_brief
+with faststart.analyzer() as analyzer:
+    forked = isinstance(analyzer, faststart.ForkedAnalyzer)
+    brief = build_brief(sys.argv[1], analyzer=analyzer)
+print(json.dumps({"forked": forked, "brief": brief.to_dict()}))
+"""
 
-    assert wants_default_model(args) is expected
+
+def test_the_switch_keeps_everything_in_this_process_with_the_same_brief() -> None:
+    from briefgen.pipeline import build_brief
+
+    completed = subprocess.run([sys.executable, "-c", SWITCHED_OFF_PROBE, str(SEED)],
+                               capture_output=True, text=True, timeout=120, check=False)
+    assert completed.returncode == 0, completed.stderr
+    report = json.loads(completed.stdout.strip().splitlines()[-1])
+    assert report["forked"] is False
+    assert report["brief"] == build_brief(str(SEED)).to_dict()
+
+
+def test_a_process_that_has_the_model_gets_the_plain_analyzer() -> None:
+    from briefgen.analyze import load_model
+    from briefgen.pipeline import Analyzer
+
+    load_model()
+    with faststart.analyzer() as analyzer:
+        assert type(analyzer) is Analyzer
 
 
 @needs_fork
-def test_a_usage_error_after_the_early_start_leaves_no_process_behind() -> None:
+def test_forked_and_plain_memos_are_byte_identical(tmp_path: Path) -> None:
+    outputs = {}
+    for switch in ("1", "0"):
+        folder = tmp_path / switch
+        folder.mkdir()
+        env = {**os.environ, "BRIEFGEN_FASTSTART": switch}
+        completed = subprocess.run(
+            [sys.executable, "-m", "briefgen", "generate", str(SEED), "-o", str(folder / "m"),
+             "-f", "pdf", "-f", "docx", "-f", "json", "--date", "2020-07-01"],
+            capture_output=True, text=True, timeout=120, check=False, env=env)
+        assert completed.returncode == 0, completed.stderr
+        outputs[switch] = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert outputs["1"] == outputs["0"]
+    assert sorted(outputs["1"]) == ["m.docx", "m.json", "m.pdf"]
+
+
+@needs_fork
+def test_a_usage_error_after_the_start_leaves_no_process_behind() -> None:
     process = subprocess.Popen([sys.executable, "-m", "briefgen", "generate", str(SEED),
                                 "--date", "not-a-date"], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, start_new_session=True)

@@ -1,32 +1,120 @@
-"""Run one slow call in a forked child while this process gets the later stages ready.
+"""Load the spaCy model in a forked child while this process gets everything else ready.
 
-A cold ``briefgen generate`` spends about a second importing spaCy and loading its model,
-and a few tenths importing and preparing what comes after (the extraction's gazetteer, Jinja2
-and markdown-it, reportlab and its fonts). The two do not depend on each other, and a
-process can use only one CPU, so :func:`start` runs the first in a forked child and
-:meth:`Background.result` collects its (pickled) result once the parent is done with the
-second: on two CPUs the memo appears that much sooner. The child can start before its input
-is ready (loading the model needs none): the parent gives it later with
-:meth:`Background.send`.
+A cold ``briefgen generate`` spends about a second importing spaCy and loading its model, and
+a few tenths reading the options, template and inputs and preparing what comes after (the
+extraction's gazetteer, Jinja2 and markdown-it, reportlab and its fonts). The two do not depend
+on each other, so on two CPUs they can run at once. The whole contract is one call:
 
-It is only a way to use an idle CPU: where forking is unsafe or pointless (not Linux, one
-CPU, threads running) :func:`start` returns None and the caller does the work itself; a child
-that dies gives :class:`NoResultError`, and the caller does the work itself then too. An
-exception the call raises in the child is raised again in the parent.
+    with faststart.analyzer(model) as analyzer:      # the child starts loading now
+        ...                                          # options, template, inputs
+        build_brief(paths, analyzer=analyzer, prepare=...)
+
+:func:`analyzer` returns a ``pipeline.Analyzer``; where forking is unsafe or pointless (not
+Linux, one CPU, threads running, ``BRIEFGEN_FASTSTART=0``) it is the plain in-process one,
+and a child that dies or a text too long to hand over is analyzed here: the result is the same
+either way (tests check it byte for byte). Leaving the block stops a child still running.
+Measured in docs/performance.md (``bench/run.py faststart``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import pickle
 import signal
 import sys
 import threading
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from briefgen.pipeline import Analyzer, Timings, load_and_analyze, prepare_extraction, quietly
+
+if TYPE_CHECKING:
+    from briefgen.model import Analysis, CleanText
 
 T = TypeVar("T")
+
+#: Set to 0 to do everything in this process (as on systems where forking is unsafe).
+ENVIRONMENT = "BRIEFGEN_FASTSTART"
+#: Inputs up to this many characters are parsed by the child; longer ones here, loading the
+#: model again. Passing the analyses of a 230,000-character text back costs ~0.55 s (pickled
+#: both ways), half a model load, and grows with the text: beyond this size a second load in
+#: this process is the cheaper way.
+OVERLAP_MAX_CHARS = 400_000
+
+
+def analyzer(model: str | None = None) -> Analyzer:
+    """Start loading ``model`` in a forked child now, where that helps; return the Analyzer.
+
+    The child loads the model at once, while this process goes on; ``analyze`` then hands
+    it the cleaned texts and takes their analyses back. Without a child (see the module's
+    docstring) the plain in-process ``pipeline.Analyzer`` is returned.
+    """
+    from briefgen.analyze import load_model
+
+    if os.environ.get(ENVIRONMENT, "1").strip() == "0" or load_model.cache_info().currsize:
+        return Analyzer(model)  # turned off, or this process has loaded a model already
+    job = start(functools.partial(_analyze_in_child, model))
+    return Analyzer(model) if job is None else ForkedAnalyzer(model, job)
+
+
+class ForkedAnalyzer(Analyzer):
+    """An Analyzer whose model loads in a forked child (see :func:`analyzer`)."""
+
+    def __init__(self, model: str | None, job: Background[Any]) -> None:
+        super().__init__(model)
+        self.job: Background[Any] | None = job
+
+    def analyze(self, cleaned: list[CleanText], timings: Timings,
+                prepare: Callable[[], None] | None = None, isolate: bool = False
+                ) -> tuple[list[Analysis | Exception], str]:
+        """Analyze in the child while ``prepare`` (and the extraction's start-up) run here.
+
+        Raises:
+            ModelError: the model cannot be loaded.
+            EmptyInputError: without ``isolate``, a text holds no sentences.
+        """
+        job, self.job = self.job, None
+        if job is not None and (isolate or sum(len(c.body) for c in cleaned)
+                                > OVERLAP_MAX_CHARS):
+            job.stop()  # a long text is parsed here: waiting for the child would gain nothing
+            job = None
+        if job is not None:
+            with job:
+                job.send(cleaned)
+                prepare_extraction()
+                if prepare is not None:
+                    quietly(prepare)
+                try:
+                    result = job.result()
+                except NoResultError:
+                    result = None
+            if result is not None:
+                analyses, description, stages = result
+                timings.stages.update(stages)
+                return analyses, description
+        return super().analyze(cleaned, timings, prepare, isolate)
+
+    def __exit__(self, *_: object) -> None:
+        if self.job is not None:
+            self.job.stop()
+            self.job = None
+
+
+def _analyze_in_child(model: str | None, receive: Callable[[], list[CleanText]]
+                      ) -> tuple[list[Analysis | Exception], str, dict[str, float]]:
+    """The child's part: load the model, then analyze the texts the parent sends."""
+    import time
+
+    from briefgen.analyze import load_model
+
+    t = time.perf_counter()
+    load_model(model)
+    loaded = time.perf_counter() - t
+    analyses, description, stages = load_and_analyze(receive(), model)
+    stages["load model"] = loaded
+    return analyses, description, stages
 
 
 class NoResultError(Exception):
