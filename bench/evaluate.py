@@ -1,12 +1,16 @@
 """Measure extraction quality on a gold-annotated corpus, beside Lead-5 and LexRank-5 peers.
 
-usage: python bench/evaluate.py CORPUS_DIR [--json OUT] [--worst N] [--no-peers]
+usage: python bench/evaluate.py CORPUS_DIR [--only IDS] [--by-genre] [--json OUT] [--worst N]
+                                [--no-peers]
 
 Runs briefgen's extraction in-process over every NNN.txt with a NNN.json gold file and scores
 it with the reference scorer's own functions (bench/reference/score.py), so the figures agree
 with `python bench/reference/score.py CORPUS_DIR --briefgen .venv/bin/briefgen`. The peers get
 the same five key-point slots and briefgen's own sentence splitter: Lead-5 (first five
-sentences) and sumy's LexRank with five sentences.
+sentences) and sumy's LexRank with five sentences; the "person" peer lists every spaCy PERSON
+entity as an attendee (the plain baseline for who took part). ``--only`` scores the documents
+whose stems are listed in a file (one a line, e.g. a corpus's split); ``--by-genre`` adds a
+row per gold ``genre``.
 """
 
 from __future__ import annotations
@@ -35,6 +39,9 @@ SHORT = {"attendees_F1": "attendees F1", "attendee_party_acc": "attendee party",
          "keypoints_recall_at5": "key points@5", "format_acc": "format"}
 FIELDS = ("attendees_F1", "attendee_party_acc", "attendee_title_acc", "attendee_rank_acc",
           "positions_F1", "position_party_acc", "keypoints_recall_at5", "format_acc")
+SHORT["outcomes_F1"] = "outcomes F1"
+#: Scored only where the gold has an ``outcomes`` list (the reference scorer's rule).
+OPTIONAL = ("outcomes_P", "outcomes_R", "outcomes_F1")
 
 
 class SplitterTokenizer:
@@ -55,7 +62,13 @@ class SplitterTokenizer:
 def peer_predictions(analysis) -> dict[str, dict]:
     """Key points of the peers for one document: Lead-5 and LexRank-5."""
     sentences = [s.text for s in analysis.sentences]
-    peers = {"lead5": {"key_points": sentences[:5]}}
+    people: list[str] = []
+    for sentence in analysis.sentences:
+        people.extend(e.text for e in sentence.entities
+                      if e.label == "PERSON" and e.text not in people)
+    peers = {"lead5": {"key_points": sentences[:5]},
+             "person": {"attendees": [{"name": n, "title": None, "rank": None, "party": None}
+                                      for n in people]}}
     try:
         from sumy.nlp.stemmers import Stemmer
         from sumy.parsers.plaintext import PlaintextParser
@@ -68,9 +81,11 @@ def peer_predictions(analysis) -> dict[str, dict]:
     return peers
 
 
-def evaluate(corpus: Path, with_peers: bool = True) -> dict:
+def evaluate(corpus: Path, with_peers: bool = True, only: set[str] | None = None,
+             by_genre: bool = False) -> dict:
     """Score briefgen (and peers) on every document of ``corpus``; return figures and details."""
-    docs = sorted(p for p in corpus.glob("*.txt") if p.with_suffix(".json").exists())
+    docs = sorted(p for p in corpus.glob("*.txt") if p.with_suffix(".json").exists()
+                  and (only is None or p.stem in only))
     golds = [json.loads(p.with_suffix(".json").read_text(encoding="utf-8")) for p in docs]
     started = time.perf_counter()
     analyses = analyze_many([clean(ingest(str(p))) for p in docs])
@@ -78,11 +93,15 @@ def evaluate(corpus: Path, with_peers: bool = True) -> dict:
     elapsed = time.perf_counter() - started
     total = reference.Tally()
     peers: dict[str, reference.Tally] = {}
+    genres: dict[str, reference.Tally] = {}
     per_doc = []
     for path, gold, brief, analysis in zip(docs, golds, briefs, analyses):
         tally = reference.Tally()
         reference.score_doc(gold, brief, tally)
         reference.score_doc(gold, brief, total)
+        if by_genre:
+            reference.score_doc(gold, brief, genres.setdefault(gold.get("genre", "?"),
+                                                               reference.Tally()))
         figures = reference.report(tally, path.stem)
         if not tally["att_tp"]:  # no matched attendee: the accuracies mean nothing here
             for field in ("attendee_party_acc", "attendee_title_acc", "attendee_rank_acc"):
@@ -92,9 +111,10 @@ def evaluate(corpus: Path, with_peers: bool = True) -> dict:
         per_doc.append({"doc": path.name, **figures, "missed": missed(gold, brief)})
         if with_peers:
             for name, pred in peer_predictions(analysis).items():
-                reference.score_doc(gold, {**pred, "attendees": [], "positions": []},
+                reference.score_doc(gold, {"attendees": [], "positions": [], **pred},
                                     peers.setdefault(name, reference.Tally()))
     results = [reference.report(total, "briefgen")]
+    results += [reference.report(t, f"  {name}") for name, t in sorted(genres.items())]
     results += [reference.report(t, name) for name, t in peers.items()]
     return {"results": results, "documents": per_doc, "seconds": round(elapsed, 2)}
 
@@ -133,18 +153,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write all figures and details here")
     parser.add_argument("--worst", type=int, default=5, help="list this many worst documents")
     parser.add_argument("--no-peers", action="store_true", help="skip Lead-5 and LexRank-5")
+    parser.add_argument("--only", type=Path, metavar="IDS",
+                        help="score only the documents whose stems this file lists")
+    parser.add_argument("--by-genre", action="store_true", help="add a row per gold genre")
     args = parser.parse_args(argv)
-    out = evaluate(args.corpus, with_peers=not args.no_peers)
-    header = f"{'system':<10}" + "".join(f"{f:>22}" for f in FIELDS)
-    print(header)
+    only = None
+    if args.only:
+        only = {line.strip() for line in args.only.read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.startswith("#")}
+    out = evaluate(args.corpus, with_peers=not args.no_peers, only=only,
+                   by_genre=args.by_genre)
+    fields = list(FIELDS) + (["outcomes_F1"] if any("outcomes_F1" in r for r in out["results"])
+                             else [])
+    print(f"{'system':<18}" + "".join(f"{SHORT[f]:>15}" for f in fields))
+    peer_fields = {"lead5": {"keypoints_recall_at5"}, "lexrank5": {"keypoints_recall_at5"},
+                   "person": {"attendees_F1", "attendees_P", "attendees_R"}}
     for r in out["results"]:
-        print(f"{r['system']:<10}" + "".join(
-            f"{r.get(f, float('nan')):>22.3f}" if r["system"] == "briefgen"
-            or f == "keypoints_recall_at5" else f"{'-':>22}" for f in FIELDS))
+        shown = peer_fields.get(r["system"])
+        print(f"{r['system']:<18}" + "".join(
+            f"{r[f]:>15.3f}" if f in r and (shown is None or f in shown) else f"{'-':>15}"
+            for f in fields))
     print(f"\n{len(out['documents'])} documents, extraction {out['seconds']} s")
     print(f"\nworst {args.worst} documents:")
     for doc in sorted(out["documents"], key=badness, reverse=True)[: args.worst]:
         figures = ", ".join(f"{SHORT[f]} {doc[f]:.2f}" for f in FIELDS if doc[f] < 1.0)
+        if doc.get("outcomes_F1", 1.0) < 1.0:
+            figures += f", outcomes F1 {doc['outcomes_F1']:.2f}"
         print(f"- {doc['doc']}: {figures}")
         for kind, items in doc["missed"].items():
             for item in items:
