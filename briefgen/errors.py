@@ -81,6 +81,18 @@ class Interrupted(BriefgenError):  # noqa: N818 - Ctrl-C is not an error of the 
     exit_code = 130
 
 
+class Terminated(KeyboardInterrupt):
+    """The process was asked to stop (SIGTERM): work is stopped as on Ctrl-C, partial files
+    removed; the exit code is 143 (128 + SIGTERM)."""
+
+    exit_code = 143
+
+
+def raise_terminated(signum: int, frame: object) -> None:
+    """The SIGTERM handler the command line installs: stop as Ctrl-C would."""
+    raise Terminated
+
+
 #: Exit code of a bug: "internal error ... run with --debug and report it".
 INTERNAL_ERROR_EXIT = 70
 
@@ -103,4 +115,5 @@ EXIT_CODES: dict[int, str] = {
     11: "configuration or theme file is invalid (syntax, unknown setting, bad value)",
     70: "internal error (a bug): rerun with --debug and report it",
     130: "interrupted (Ctrl-C)",
+    143: "terminated (SIGTERM): stopped as on Ctrl-C, no partial output left",
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -9,6 +10,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -482,3 +484,69 @@ def test_folders_contribute_every_suffix_that_ingest_reads(tmp_path: Path) -> No
     assert [Path(p).name for p in found] == ["a.markdown", "b.xhtml", "c.txt"]
     assert {".markdown", ".xhtml", ".md", ".html", ".htm", ".txt", ".docx", ".pdf"} == set(
         READABLE_SUFFIXES)
+
+
+def _start_batch(tmp_path: Path, count: int = 40) -> tuple[subprocess.Popen, Path]:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for i in range(count):
+        shutil.copy(SEED, inbox / f"seed-{i:02d}.txt")
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "briefgen", "batch", str(inbox), "-o",
+                                str(out), "-j", "2", "--jsonl"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    return process, out
+
+
+def _group_gone(group: int, seconds: float = 20) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="signals as on Linux")
+def test_sigterm_to_the_batch_stops_it_as_ctrl_c_does(tmp_path: Path) -> None:
+    process, out = _start_batch(tmp_path)
+    watchdog = threading.Timer(120, os.killpg, (process.pid, signal.SIGKILL))
+    watchdog.start()
+    with process:
+        try:
+            first = process.stdout.readline()
+            process.send_signal(signal.SIGTERM)  # the parent only, as kill(1) does
+            rest, stderr = process.stdout.read(), process.stderr.read()
+            process.wait(timeout=60)
+        finally:
+            watchdog.cancel()
+    assert first, stderr
+    assert process.returncode == 143, stderr
+    assert stderr.strip().endswith("briefgen: terminated; no partial output was left")
+    assert 0 < len([first, *rest.splitlines()]) < 40
+    assert partial_files(out) == []
+    assert _group_gone(process.pid)  # no worker left behind
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
+def test_workers_end_when_the_batch_process_is_killed(tmp_path: Path) -> None:
+    process, out = _start_batch(tmp_path)
+    try:
+        first = process.stdout.readline()
+        assert first, process.stderr.read()
+        process.kill()  # kill -9: no handler runs in the parent
+        process.wait(timeout=30)
+        assert _group_gone(process.pid), "workers outlived their killed parent"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.stdout.close()
+        process.stderr.close()
+    # The next run into the folder clears what the killed one left half-written.
+    subprocess.run([sys.executable, "-m", "briefgen", "batch", str(tmp_path / "inbox"), "-o",
+                    str(out), "-j", "1", "--skip-existing", "--no-progress"],
+                   capture_output=True, text=True, timeout=300, check=True)
+    assert partial_files(out) == []
+    assert len(list(out.glob("*.pdf"))) == 40

@@ -238,3 +238,21 @@ def test_a_usage_error_after_the_start_leaves_no_process_behind() -> None:
     assert stderr.startswith("briefgen: error:")
     with pytest.raises(ProcessLookupError):  # the model-loading child was stopped too
         os.killpg(process.pid, 0)
+
+
+@needs_fork
+def test_sigterm_during_start_up_stops_both_processes(tmp_path: Path) -> None:
+    process = subprocess.Popen([sys.executable, "-m", "briefgen", "generate", str(SEED),
+                                "-o", str(tmp_path / "m.pdf")], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    time.sleep(0.7)  # the model is loading in the child
+    process.send_signal(signal.SIGTERM)  # the parent only
+    _, stderr = process.communicate(timeout=60)
+    if process.returncode == 0:  # pragma: no cover - this machine was faster than expected
+        pytest.skip("the memo was written before the signal")
+    assert process.returncode == 143, stderr
+    assert stderr.strip() == "briefgen: terminated; no partial output was left"
+    assert list(tmp_path.iterdir()) == []
+    time.sleep(0.2)
+    with pytest.raises(ProcessLookupError):  # the model-loading child was stopped too
+        os.killpg(process.pid, 0)

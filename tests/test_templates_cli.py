@@ -160,3 +160,41 @@ def test_a_missing_template_file_is_named(tmp_path: Path) -> None:
     assert result.exit_code == 7
     line = one_error_line(result)
     assert "no template" in line and "gone.md.j2" in line and "one-pager" in line
+
+
+def test_templates_export_onto_a_symlink_needs_force_and_never_writes_through(
+        tmp_path: Path) -> None:
+    mine = tmp_path / "edited.md.j2"
+    mine.write_text("my edited template", encoding="utf-8")
+    link = tmp_path / "memo.md.j2"
+    link.symlink_to(mine)
+    result = run("templates", "export", "memo", link)
+    assert result.exit_code == 8
+    assert "is a symbolic link; use --force" in one_error_line(result)
+    result = run("templates", "export", "memo", link, "--force")
+    assert result.exit_code == 0, result.output
+    assert not link.is_symlink()
+    assert mine.read_text(encoding="utf-8") == "my edited template"
+
+
+def test_templates_export_on_a_full_disk_keeps_the_old_file_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    target = tmp_path / "memo.md.j2"
+    target.write_text("my edited template", encoding="utf-8")
+    real = Path.write_text
+
+    def full_disk(self: Path, data: str, *args: object, **kwargs: object) -> int:
+        if self.name.endswith(".part"):
+            real(self, data[:4096], encoding="utf-8")  # what fits, then the disk is full
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self, data, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "write_text", full_disk)
+    result = run("templates", "export", "memo", target, "--force")
+    monkeypatch.undo()
+    assert result.exit_code == 8
+    assert "No space left on device" in one_error_line(result)
+    assert target.read_text(encoding="utf-8") == "my edited template"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["memo.md.j2"]

@@ -29,7 +29,7 @@ from briefgen.batch.work import (
     run_chunk_in_worker,
     unblock_interrupt,
 )
-from briefgen.errors import INTERNAL_ERROR_EXIT, BriefgenError
+from briefgen.errors import INTERNAL_ERROR_EXIT, BriefgenError, Terminated, raise_terminated
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -99,7 +99,7 @@ def start_pool(jobs: Sequence[Job], settings: Settings, workers: int,
     # spawn where fork is unsafe: it behaves the same on Linux, macOS and Windows.
     context = multiprocessing.get_context("fork" if fork else "spawn")
     pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context,
-                               initializer=init_worker, initargs=(settings,))
+                               initializer=init_worker, initargs=(settings, os.getpid()))
     if keep is not None:
         keep.append(pool)
     if fork:
@@ -262,8 +262,7 @@ def _run_in_pool(chunks: list[list[Job]], settings: Settings, pool: ProcessPoolE
                     broken = True
                     outcome = died(chunk)
                 deliver(outcome)
-        if interrupted:
-            raise KeyboardInterrupt
+        raise_held(interrupted)
     except BaseException:
         _terminate(pool)
         raise
@@ -273,25 +272,37 @@ def _run_in_pool(chunks: list[list[Job]], settings: Settings, pool: ProcessPoolE
 
 @contextlib.contextmanager
 def _held_interrupt() -> Iterator[list[int]]:
-    """Hold Ctrl-C back inside the block; the list it gives is non-empty if one came.
+    """Hold Ctrl-C (and SIGTERM) back inside the block; the list it gives names any that came.
 
     ``concurrent.futures.wait`` and ``submit`` take the futures' and the pool's locks; a
     KeyboardInterrupt raised while they hold some leaves them held for good, and the pool's
     own thread then blocks on one while the pool shuts down: a hang on Ctrl-C (seen here in
-    about one interrupt in ten). Held back, the interrupt is raised where no lock is held.
-    Only the main thread receives signals; elsewhere, or when SIGINT is not Python's usual
-    handler (ignored, or the caller's own), nothing changes.
+    about one interrupt in ten). Held back, the interrupt is raised where no lock is held
+    (:func:`raise_held`). Only the main thread receives signals; elsewhere, or for a signal
+    whose handler is not the one that raises (ignored, or the caller's own), nothing changes.
     """
     came: list[int] = []
-    if (threading.current_thread() is not threading.main_thread()
-            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):
+    if threading.current_thread() is not threading.main_thread():
         yield came
         return
-    previous = signal.signal(signal.SIGINT, lambda number, _frame: came.append(number))
+    raising = {signal.SIGINT: signal.default_int_handler, signal.SIGTERM: raise_terminated}
+    previous = {}
+    for number, handler in raising.items():
+        if signal.getsignal(number) is handler:
+            previous[number] = signal.signal(number, lambda n, _frame: came.append(n))
     try:
         yield came
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def raise_held(came: list[int]) -> None:
+    """Raise what :func:`_held_interrupt` held back: Terminated for SIGTERM, else Ctrl-C."""
+    if signal.SIGTERM in came:
+        raise Terminated
+    if came:
+        raise KeyboardInterrupt
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:

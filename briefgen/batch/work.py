@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import os
 import signal
+import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
@@ -76,14 +79,39 @@ def run_chunk(jobs: Sequence[Job], settings: Settings) -> Outcome:
 _worker_error: BriefgenError | None = None
 
 
-def init_worker(settings: Settings) -> None:
-    """Prepare a worker process: leave Ctrl-C to the parent, load the spaCy pipeline once.
+def end_with_parent(parent: int | None) -> None:
+    """Have the kernel end this worker when the batch process dies (Linux), even by kill -9.
 
-    A worker forked by :func:`start_pool` finds the pipeline already loaded.
+    Without it a worker whose parent was killed waits for work for ever. Where that cannot be
+    asked for, the pool's own checks are all there is. A parent already gone: end now.
+    """
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
+
+
+#: prctl(2): the signal a process gets when its parent dies.
+PR_SET_PDEATHSIG = 1
+
+
+def init_worker(settings: Settings, parent: int | None = None) -> None:
+    """Prepare a worker process: leave Ctrl-C to the parent, end with it, load the pipeline.
+
+    ``parent``: the batch process's pid. A worker forked by :func:`start_pool` finds the
+    pipeline already loaded.
     """
     global _worker_error
     # The terminal sends Ctrl-C to the whole process group; the parent decides what stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker inherits the parent's SIGTERM handler, which would turn the parent's
+    # terminate() into an exception the pool's loop catches; a worker just ends.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    end_with_parent(parent)
     unblock_interrupt(True)  # blocked while start_pool forked this worker
     from briefgen.analyze import load_model
 
@@ -107,15 +135,18 @@ def run_chunk_in_worker(jobs: Sequence[Job], settings: Settings) -> Outcome:
     return run_chunk(jobs, settings)
 
 
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
 def block_interrupt() -> bool:
-    """Block SIGINT for this thread where that can be done; True if it was blocked here."""
+    """Block SIGINT and SIGTERM for this thread where that can be done; True if done here."""
     if not hasattr(signal, "pthread_sigmask"):
         return False
-    return signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    return signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
 
 
 def unblock_interrupt(blocked: bool) -> bool:
-    """Lift :func:`block_interrupt`'s block (a pending Ctrl-C is then raised); False."""
+    """Lift :func:`block_interrupt`'s block (a pending signal is then handled); False."""
     if blocked:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     return False

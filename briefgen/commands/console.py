@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 import typer
 
-from briefgen.errors import INTERNAL_ERROR_EXIT, BriefgenError, Interrupted
+from briefgen.errors import INTERNAL_ERROR_EXIT, BriefgenError, Interrupted, Terminated
 
 
 @contextmanager
@@ -25,6 +25,9 @@ def error_boundary(debug: bool) -> Iterator[None]:
             traceback.print_exc()
         typer.echo(f"briefgen: error: {e}", err=True)
         raise typer.Exit(e.exit_code) from None
+    except Terminated:
+        typer.echo("briefgen: terminated; no partial output was left", err=True)
+        raise typer.Exit(Terminated.exit_code) from None
     except KeyboardInterrupt:
         typer.echo("briefgen: interrupted; no partial output was left", err=True)
         raise typer.Exit(Interrupted.exit_code) from None

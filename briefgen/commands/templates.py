@@ -57,6 +57,7 @@ def export(
     """Copy a built-in template to DEST to customise it; use it with --template DEST."""
     from briefgen.errors import OutputError
     from briefgen.render.catalog import TEMPLATE_SUFFIX, builtin_source
+    from briefgen.writers import atomic_path
 
     with error_boundary(debug):
         source = builtin_source(name)
@@ -65,10 +66,11 @@ def export(
         if not parent.is_dir():
             raise OutputError(f"cannot write '{target}': directory '{parent}' does not exist; "
                               "create it first")
+        if target.is_symlink() and not force:
+            raise OutputError(f"'{target}' is a symbolic link; use --force to replace the link "
+                              "with the template (the file it points to is left alone)")
         if target.exists() and not force:
             raise OutputError(f"'{target}' already exists; use --force to overwrite it")
-        try:
-            target.write_text(source, encoding="utf-8")
-        except OSError as e:
-            raise OutputError(f"cannot write '{target}': {e.strerror or e}") from e
+        with atomic_path(target, force=force) as tmp:
+            tmp.write_text(source, encoding="utf-8")
         typer.echo(str(target))

@@ -10,10 +10,13 @@ file beside the target and renames it into place only when every format has been
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
+import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,29 +127,163 @@ def _umask() -> int:
     return mask
 
 
-@contextmanager
-def atomic_path(path: Path) -> Iterator[Path]:
-    """Yield a temporary file beside ``path``; rename it to ``path`` when the block completes.
+#: briefgen's temporaries: ``.<target name>.<pid>-<random>.part`` beside the target. The pid
+#: says whether the run that made one is still going; an older briefgen wrote
+#: ``.<target name>.<random>.part``.
+TEMPORARY = re.compile(r"\A\.(?P<name>.+)\.(?:(?P<pid>\d+)-)?[A-Za-z0-9_]{6,}\.part\Z")
+#: A temporary of a run that cannot be told alive (no pid in its name) is stale after this.
+STALE_SECONDS = 3600
 
-    A failure or Ctrl-C inside the block removes the temporary file, so a truncated output is
-    never left behind, and an existing ``path`` is untouched until the new one is whole.
+
+def make_temporary(path: Path) -> Path:
+    """Create an empty temporary file beside ``path``, named as briefgen names them.
 
     Raises:
-        OutputError: the file cannot be created or renamed.
+        OutputError: the folder cannot be written.
     """
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".part",
                                     dir=path.parent if str(path.parent) else ".")
     except OSError as e:
         raise OutputError(f"cannot write '{path}': {e.strerror or e}") from e
     os.close(fd)
-    tmp = Path(name)
+    return Path(name)
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Delete the temporaries a killed briefgen left in ``folder``; return those removed.
+
+    A temporary is stale when the process named in it has ended (or, for names without a
+    pid, when it is over an hour old). A run still writing keeps its own.
+    """
+    removed = []
     try:
-        yield tmp
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the user's usual mode
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    now = time.time()
+    for entry in entries:
+        match = TEMPORARY.match(entry.name)
+        if match is None or not entry.is_file(follow_symlinks=False):
+            continue
+        pid = match.group("pid")
+        try:
+            stale = (not _is_running(int(pid))) if pid else (
+                now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS)
+            if stale:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:  # gone meanwhile, or not ours to remove
+            continue
+    return removed
+
+
+def _is_running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: alive
+        return True
+    return True
+
+
+def commit(pairs: Sequence[tuple[Path, Path]], force: bool) -> None:
+    """Move each finished temporary onto its target: all of them, or none.
+
+    Without ``force`` a target is created only if it does not exist at that very moment (a
+    hard link, which fails on an existing name), so two runs writing the same file cannot
+    both succeed. With ``force`` an existing target is replaced, and kept aside until every
+    target of the run is in place, so that a failure puts the old files back.
+
+    Raises:
+        OutputError: a target exists (without ``force``), or cannot be written.
+    """
+    done: list[tuple[Path, Path | None]] = []  # (target, the old file kept aside)
+    mode = 0o666 & ~_umask()  # mkstemp makes 0600; give the user's usual mode
+    try:
+        for tmp, path in pairs:
+            os.chmod(tmp, mode)
+            kept = None
+            if force:
+                if path.exists() and not path.is_symlink():
+                    kept = _keep_aside(path)
+                try:
+                    os.replace(tmp, path)  # the target is never missing, even for an instant
+                except BaseException:
+                    if kept is not None:
+                        kept.unlink(missing_ok=True)
+                    raise
+                done.append((path, kept))
+            else:
+                _create(tmp, path)
+                done.append((path, None))
+    except BaseException as e:
+        for path, kept in reversed(done):
+            with contextlib.suppress(OSError):
+                if kept is not None:
+                    os.replace(kept, path)
+                else:
+                    path.unlink()
+        if isinstance(e, FileExistsError):
+            raise OutputError(f"'{e.filename or path}' already exists; use --force to "
+                              "overwrite it") from None
+        if isinstance(e, OSError):
+            raise OutputError(f"cannot write '{path}': {e.strerror or e}") from e
+        raise
+    for _, kept in done:
+        if kept is not None:
+            with contextlib.suppress(OSError):
+                kept.unlink()
+
+
+def _keep_aside(path: Path) -> Path | None:
+    """A second name for the file at ``path`` (a hard link), to put it back; None if none."""
+    kept = make_temporary(path)
+    kept.unlink()
+    try:
+        os.link(path, kept)
+    except OSError:  # no hard links here: the old file cannot be kept; replace it anyway
+        return None
+    return kept
+
+
+def _create(tmp: Path, path: Path) -> None:
+    """Put ``tmp`` at ``path`` only if no file of that name exists now (FileExistsError)."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError as e:
+        raise FileExistsError(e.errno, e.strerror, str(path)) from None
+    except OSError:
+        # No hard links here (FAT, some network file systems): claim the name exclusively,
+        # then move the finished file over the claim.
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
         os.replace(tmp, path)
-    except OSError as e:
-        raise OutputError(f"cannot write '{path}': {e.strerror or e}") from e
+    else:
+        tmp.unlink()
+
+
+@contextmanager
+def atomic_path(path: Path, force: bool = True) -> Iterator[Path]:
+    """Yield a temporary file beside ``path``; move it to ``path`` when the block completes.
+
+    A failure or Ctrl-C inside the block removes the temporary file, so a truncated output is
+    never left behind, and an existing ``path`` is untouched until the new one is whole.
+    Without ``force`` an existing ``path`` (even one created while the block ran) is refused.
+
+    Raises:
+        OutputError: the file cannot be created or moved, or exists without ``force``.
+    """
+    tmp = make_temporary(path)
+    try:
+        try:
+            yield tmp
+        except OSError as e:  # writing the temporary failed (a full disk, say)
+            raise OutputError(f"cannot write '{path}': {e.strerror or e}") from e
+        commit([(tmp, path)], force)
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -175,8 +312,10 @@ def write_outputs(targets: Iterable[tuple[str, Path]], *, brief: Brief | None = 
 
     Each writer gets what its table entry says it takes: ``brief``, or ``document`` (a
     Document, or a function that renders it: called once, and only when a memo format is
-    asked for). Each file is written to a temporary name in its target directory and renamed
-    into place only when complete, so an error or Ctrl-C never leaves a truncated memo behind.
+    asked for). Every format is written to a temporary file in its target's folder; only when
+    all are complete are they moved into place together (:func:`commit`): an error, a full
+    disk or Ctrl-C leaves none of this run's files, and no truncated one. Temporaries a
+    killed run left in those folders are removed first.
 
     Raises:
         OutputError: a target cannot be written or the format is unknown.
@@ -187,15 +326,28 @@ def write_outputs(targets: Iterable[tuple[str, Path]], *, brief: Brief | None = 
     for fmt, path in targets:
         check_formats([fmt])
         check_target(path, force)
+    for folder in dict.fromkeys(path.parent if str(path.parent) else Path(".")
+                                for _, path in targets):
+        remove_stale_temporaries(folder)
     contents = _Contents(brief, document)
     warnings: list[str] = []
-    for fmt, path in targets:
-        writer = get_writer(fmt)
-        content = contents.get(WRITERS[fmt].takes)
-        with atomic_path(path) as tmp:
-            # Without settings a writer is called as before themes existed: write(doc, path).
-            warnings.extend(writer.write(content, tmp) if settings is None
-                            else writer.write(content, tmp, settings))
+    pairs: list[tuple[Path, Path]] = []
+    try:
+        for fmt, path in targets:
+            writer = get_writer(fmt)
+            content = contents.get(WRITERS[fmt].takes)
+            tmp = make_temporary(path)
+            pairs.append((tmp, path))
+            try:
+                # Without settings a writer is called as before themes existed.
+                warnings.extend(writer.write(content, tmp) if settings is None
+                                else writer.write(content, tmp, settings))
+            except OSError as e:  # a full disk, say: no format of this run is left behind
+                raise OutputError(f"cannot write '{path}': {e.strerror or e}") from e
+        commit(pairs, force)
+    finally:
+        for tmp, _ in pairs:
+            tmp.unlink(missing_ok=True)
     return tuple(dict.fromkeys(warnings))
 
 
