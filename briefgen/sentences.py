@@ -16,6 +16,10 @@ LOWERCASE_ABBREVIATIONS = frozenset({"vs", "v", "cf", "approx", "ca"})
 # after them only when the next word is one that starts sentences.
 MODIFIER_ACRONYMS = frozenset({"u.s.", "u.n.", "u.k.", "e.u.", "u.s.a.", "u.a.e.", "r.o.k.",
                                "p.r.c.", "s.", "n."})
+# Dotted honorifics and styles written before a name ("H.E. Mr. X", "President H.E. X",
+# "S.G. Guterres"): a full stop inside or after them never ends a sentence.
+HONORIFIC_ACRONYMS = frozenset({"h.e.", "h.h.", "h.m.", "h.r.h.", "h.i.m.", "s.e.", "s.g.",
+                                "h.b.", "t.e."})
 # Function words that start sentences but rarely follow a modifier such as "U.S.".
 SENTENCE_STARTERS = frozenset(
     "the a an this that these those they he she it we i you our their his her its in on at "
@@ -25,7 +29,7 @@ SENTENCE_STARTERS = frozenset(
 
 BOUNDARY = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)"
                       r"(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ\u0370-\u03ff\u0400-\u04ff])")
-LIST_ITEM = re.compile(r"^\s*(?:[-*•●▪◦]|\d{1,2}[.)])\s+")
+LIST_ITEM = re.compile(r"^\s*(?:[-*•●▪◦]|\d{1,2}[.)]|\(\d{1,2}\))\s+")
 PARAGRAPH_SPLIT = re.compile(r"\n[ \t]*\n")
 
 
@@ -122,6 +126,8 @@ def is_sentence_end(segment: str, stop_at: int, punct: str, next_at: int) -> boo
         # An initial ("Antony J. Blinken"); a sentence ending in a capital letter is rare.
         return next_word in SENTENCE_STARTERS
     dotted = word.lower() + "."
+    if dotted in HONORIFIC_ACRONYMS:
+        return False
     if "." in bare:  # dotted acronym: U.S., D.C., p.m.
         if dotted in MODIFIER_ACRONYMS:
             return next_word in SENTENCE_STARTERS

@@ -21,6 +21,7 @@ from briefgen.document import (
 )
 from briefgen.model import (
     JOINT,
+    Analysis,
     Attendee,
     Brief,
     GlossaryEntry,
@@ -123,3 +124,29 @@ def make_document(*blocks: Block, **metadata: Any) -> Document:
             Table((text("Name"), text("Rank")), ((text("Miguel Correa"), text("Major General")),)),
         )
     return Document(metadata=Metadata(**metadata), blocks=tuple(blocks))
+
+
+def make_analysis(body: str, title: str = "Readout") -> Analysis:
+    """Clean and analyze a small invented document (title, blank line, body) with the model."""
+    import hashlib
+
+    from briefgen.analyze import analyze
+    from briefgen.clean import clean
+    from briefgen.model import Source
+
+    text = f"{title}\n\n{body}"
+    return analyze(clean(Source(path="invented.txt", text=text, media_type="text/plain",
+                                sha256=hashlib.sha256(text.encode()).hexdigest())))
+
+
+def draft_until(analysis: Analysis, last: str) -> Any:
+    """Run the extractors in order up to and including the one named ``last``; the Draft."""
+    from briefgen.extract import EXTRACTORS
+    from briefgen.extract.draft import Draft
+
+    draft = Draft(analysis=analysis)
+    for extractor in EXTRACTORS:
+        extractor(draft)
+        if extractor.__name__ == last:
+            return draft
+    raise ValueError(f"no extractor named {last}")

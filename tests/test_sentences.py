@@ -43,6 +43,15 @@ def sentences(text: str) -> list[str]:
      ["Mr. and Mrs. Smith arrived.", "Prof. Jones did not."]),
     ("Sales rose. Costs fell! Did profits rise? Yes.",
      ["Sales rose.", "Costs fell!", "Did profits rise?", "Yes."]),
+    # Dotted honorifics before a name, as foreign ministries write them.
+    ("On 2 May, H.E. Mr. Kofi Mensah received the envoy. They spoke.",
+     ["On 2 May, H.E. Mr. Kofi Mensah received the envoy.", "They spoke."]),
+    ("The ministers will be received by President H.E. Anna Berg. The talks follow.",
+     ["The ministers will be received by President H.E. Anna Berg.", "The talks follow."]),
+    ("The Chair thanked H. E. Ms. Lena Ortiz for her visit. She left.",
+     ["The Chair thanked H. E. Ms. Lena Ortiz for her visit.", "She left."]),
+    ("He met S.G. Tamura in Geneva. No. 4 was adopted.",
+     ["He met S.G. Tamura in Geneva.", "No. 4 was adopted."]),
 ])
 def test_abbreviation_safe_splitting(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
@@ -76,6 +85,11 @@ def test_list_items_are_separate_sentences() -> None:
     assert sentences(text) == [
         "The sides agreed:", "- to meet again", "- to exchange experts",
         "1. The first point.", "It has two sentences.", "2) the second point", "• a third"]
+
+
+def test_a_bracketed_number_starts_an_item() -> None:
+    text = "(1) The sides agreed to meet.\n(2) They signed the accord."
+    assert sentences(text) == ["(1) The sides agreed to meet.", "(2) They signed the accord."]
 
 
 def test_a_numbered_item_keeps_its_number() -> None:

@@ -320,6 +320,23 @@ Financial Action Task Force|FATF||
 
 # Phrases that contain a name but refer to no party (seas, regions, treaties, newspapers); the
 # matcher consumes them so "South China Sea" never yields China.
+#: Offices that name their government or organisation when written without one ("the High
+#: Representative", "the Taoiseach"): evidence of who issued a release (extract/issuer.py).
+#: Only offices no other government styles the same way.
+ISSUING_OFFICES: dict[str, tuple[str, ...]] = {
+    # U.S. styles: "Advisor" (others write "Adviser"), the State Department's own ranks.
+    "United States": ("Secretary of State", "National Security Council",
+                      "Chairman of the Joint Chiefs of Staff", "Office of the Spokesperson",
+                      "Homeland Security Advisor", "Special Presidential Envoy",
+                      "National Security Advisor", "Deputy Secretary of State",
+                      "Deputy Assistant Secretary of State"),
+    "United Nations": ("Secretary-General", "Deputy Secretary-General"),
+    "European Union": ("High Representative", "HR/VP", "HRVP"),
+    "African Union": ("AUC Chairperson", "Chairperson of the AU Commission"),
+    "Ireland": ("Taoiseach", "Tánaiste"),
+    "India": ("External Affairs Minister", "Minister of External Affairs"),
+}
+
 BLOCKED_PHRASES = (
     "South China Sea", "East China Sea", "Sea of Japan", "Korean Peninsula", "Taiwan Strait",
     "Taiwan Straits", "Indian Ocean", "American Indian", "American Indians", "West Indian",

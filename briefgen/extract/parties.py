@@ -182,12 +182,10 @@ def prune_parties(draft: Draft) -> None:
 
 
 def find_home_party(draft: Draft) -> str | None:
-    """Return the issuing side: the United States for U.S. government releases."""
-    text = " ".join([draft.title, draft.analysis.body[:3000]] +
-                    [r.text for r in draft.analysis.clean.removed])
-    if US_CUES.search(text):
-        return "United States"
-    return None
+    """Return the issuing side, read from the document's own evidence (``extract.issuer``)."""
+    from briefgen.extract.issuer import find_issuer
+
+    return find_issuer(draft)
 
 
 def side_mentions(draft: Draft) -> list[str]:

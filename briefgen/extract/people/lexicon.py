@@ -83,7 +83,10 @@ HONORIFIC_PATTERN = re.compile(
     r"(?:(?<=^)|(?<=\s))(" + "|".join(re.escape(h) for h in PLAIN_HONORIFICS) + r")\s+$")
 
 
-CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0370-\u03ff\u0400-\u04ff]")
+#: Capital letters of Latin Extended-A and -B ("Š", "Č", "Ž", "Ł"), which "A-Z" and the
+#: Latin-1 range miss.
+EXTENDED_CAPITALS = "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
+CAPITALISED = re.compile(rf"^[A-ZÀ-ÖØ-Þ{EXTENDED_CAPITALS}\u0370-\u03ff\u0400-\u04ff]")
 
 
 POSSESSIVE = re.compile(r"[’']s?$")

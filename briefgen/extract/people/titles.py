@@ -24,6 +24,9 @@ from briefgen.extract.people.lexicon import (
 from briefgen.extract.people.mention import PersonMention
 from briefgen.model import Sentence
 
+#: A numbered list item's marker inside a sentence: "(3)", "3)".
+LIST_MARKER = re.compile(r"(?:(?<=\s)|^)\(?\d{1,2}\)\s+")
+
 
 def describe(sentence: Sentence, start: int, end: int, spans: list[tuple[int, int]]
               ) -> PersonMention | None:
@@ -42,7 +45,18 @@ def describe(sentence: Sentence, start: int, end: int, spans: list[tuple[int, in
     h = HONORIFIC_PATTERN.search(before)
     if h:
         before = before[: h.start()]
+        # "H.E. Mr. X", "Dr. Mrs. Y": a style written before the plain honorific.
+        m = RANK_PATTERN.search(before) if rank is None else None
+        while m and not _is_title_general(before, m):
+            rank = m.group(1) if rank is None else f"{m.group(1)} {rank}"
+            before = before[: m.start()]
+            m = RANK_PATTERN.search(before)
     prev_end = max((pe - base for ps, pe in spans if pe - base <= s - 1), default=0)
+    # A list marker ("(3) H.E. Mr. X", "2. Ms. Y") opens a new item: what stands before it is
+    # the previous person's.
+    markers = list(LIST_MARKER.finditer(before, prev_end))
+    if markers:
+        prev_end = markers[-1].end()
     title, affiliation, title_start = _pre_title(before, prev_end, h is not None)
     if rank is None and title is not None:
         # "The Honorable Minister X": a rank written before the title.
@@ -117,6 +131,14 @@ def _pre_title(before: str, floor: int, honorific: bool = False
         if opener:
             chunk_start += opener.end()
             chunk = chunk[opener.end():]
+        # A verb ends what stands before the title ("The Secretary-General met the President
+        # of Peru, NAME": the title is "President of Peru"): the last lowercase word that is
+        # no title word opens it.
+        verbs = [m for m in re.finditer(r"\b[a-z][\w’'-]*\b", chunk)
+                 if m.group(0) not in TITLE_WORDS and m.group(0) not in ("a", "an")]
+        if verbs:
+            chunk_start += verbs[-1].end()
+            chunk = chunk[verbs[-1].end():]
         if "," in chunk or not has_office(chunk):
             return None, None, len(before)
         title = chunk.strip()
