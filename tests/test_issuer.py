@@ -86,3 +86,16 @@ def test_each_kind_of_evidence_names_the_issuer(title: str, body: str, side: str
 ])
 def test_office_qualifiers(text: str, expected: list[str | None]) -> None:
     assert office_qualifiers(text) == expected
+
+
+def test_an_office_no_attendee_holds_speaks_for_the_issuer_and_he_follows() -> None:
+    body = ("The Secretary-General met today with Luis Campos, President of Peru. The "
+            "Secretary-General commended Peru for its progress on climate action. He stressed "
+            "the need for more climate finance.")
+    brief = extract_brief(make_analysis(body, title="Readout of the Secretary-General's "
+                                                     "meeting with the President of Peru"))
+    held = {p.sentence: canonical(p.party) for p in brief.positions}
+    assert held["The Secretary-General commended Peru for its progress on climate action."] \
+        == "United Nations"
+    assert held["He stressed the need for more climate finance."] == "United Nations"
+    assert "United Nations" in {canonical(p.name) for p in brief.parties}

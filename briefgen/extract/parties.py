@@ -106,7 +106,10 @@ def extract_parties(draft: Draft) -> None:
     # to Panama and Colombia"); those that turn out to have no one and say nothing are pruned.
     title = draft.title
     candidates.extend(title[s:e] for s, e, _ in gazetteer.find_mentions(title))
-    if draft.home_party and (any(a is None for a in draft.affiliations) or not candidates):
+    if draft.home_party:
+        # The issuer takes part even when everyone is written with a side ("The
+        # Secretary-General met H.E. Mr. X, Deputy President of South Africa"); a party that
+        # sent no one and said nothing is pruned later.
         candidates.insert(0, draft.home_party)
     # Known countries and organisations first, then other names shortest first, so that
     # "LNA Command Apparatus" resolves to the "LNA" already known.

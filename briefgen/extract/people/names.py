@@ -197,5 +197,7 @@ def _looks_like_name(name: str) -> bool:
         return False
     if len(words) == 1 and words[0].lower() in NOT_NAME_TOKENS:
         return False
+    if all(len(w.strip(".")) <= 3 and w.endswith(".") for w in words):
+        return False  # "H. E. Mr.", "Dr.": styles and initials with no name
     return all(CAPITALISED.match(w) or w.lower() in NAME_PARTICLES or PARTICLE_PREFIX.match(w)
                for w in words)

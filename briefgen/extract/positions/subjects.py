@@ -111,7 +111,9 @@ def _is_coordinated_titles(phrase: str) -> bool:
 
 
 def is_title_phrase(phrase: str) -> bool:
-    return any(w.lower() in OFFICE_WORDS or w.lower()[:-1] in OFFICE_WORDS for w in phrase.split())
+    """A phrase naming an office ("the Secretary-General", "Both Ministers")."""
+    words = [part for w in phrase.lower().split() for part in (w, *w.split("-"))]
+    return any(w in OFFICE_WORDS or w[:-1] in OFFICE_WORDS for w in words)
 
 
 def party_by_title(draft: Draft, phrase: str) -> str | None:
@@ -176,5 +178,7 @@ def person_subject_party(draft: Draft, sentence: Sentence) -> str | None:
     if len(people) == 1:
         return people[0]
     if is_title_phrase(phrase) and not re.search(r"s\b", phrase.split()[-1]):
-        return party_by_title(draft, phrase)
+        # An office no attendee holds is the issuer's, as for a stance ("The Secretary-General
+        # commended ...; he stressed ...").
+        return party_by_title(draft, phrase) or draft.home_party
     return None
