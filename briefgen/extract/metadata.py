@@ -26,10 +26,17 @@ CUE_WORDS = (r"met|meet|meets|meeting|spoke|speaks|call|talks|held|hosted|conven
              r"participated|gathered|discussed|dialogue|conference|summit|led|consultations")
 MEETING_CUES = re.compile(rf"\b(?:{CUE_WORDS})\b", re.I)
 IN_PERSON = re.compile(r"\bin[- ]person\b", re.I)
+# Calls that are visits, not telephone calls: "a courtesy call on", "a joint call on the
+# Minister by the ambassadors", "called on the Prime Minister", and audiences.
+VISIT_CALL = re.compile(r"\b(?:courtesy|farewell|introductory)\s+call\b|"
+                        r"\b(?:joint\s+)?call(?:ed|s)?\s+on\s+(?:the\s+)?(?-i:[A-Z])|"
+                        r"\baudience\b", re.I)
 VIRTUAL = re.compile(r"\b(?:virtual(?:ly)?|video ?conference|videoconference|video call|"
                      r"via video|by video|online meeting|teleconference)\b", re.I)
-PHONE = re.compile(r"\b(?:phone|telephone|telephoned|phoned)\b|"
-                   r"\b(?:a|the|their|his|her|trilateral|bilateral)\s+call\b|"
+PHONE = re.compile(r"\b(?:phone|telephone|telephoned|phoned|telephonic)\b|"
+                   r"\b(?:a|the|their|his|her|trilateral|bilateral)\s+call\b(?!\s+(?:on|for|upon))|"
+                   r"\b(?:spoke|speaks|speak)\s+(?:today\s+|yesterday\s+|this\s+\w+\s+)?"
+                   r"(?:with|to)\s+(?:the\s+)?(?-i:[A-Z])|\bheld\s+a\s+call\b|"
                    r"^(?:.*\s)?call\b(?!\s+(?:on|for|upon))|\bcall with\b|’s call\b", re.I)
 # Where the meeting was: "met ... in Washington", "traveled to Dhaka", "Yesterday in
 # Washington, DC, ...". A place after "to discuss ..." is a topic ("... in Libya"), not a venue.
@@ -43,6 +50,7 @@ VENUE = re.compile(r"\b(in|at|to)\s+(?:the\s+)?(?=[A-Z])")
 # Within one sentence a ". " is an abbreviation's ("Jr. and"), so it stops nothing.
 VENUE_STOP = re.compile(r";|\bto\s+(?!the\b)[a-z]+")
 HOSTING = re.compile(r"\b(?:hosted|hosts|host|welcomed \w+ to|at the White House|on the margins|"
+                     r"on the sidelines|received|receives|working lunch|working visit|"
                      r"White House (?:meeting|roundtable)|"
                      r"traveled to|travelled to|visit(?:ed)? to|trip to)\b", re.I)
 JOINT_DOCUMENT = r"\bjoint (?:statement|declaration|communiqu|readout)"
@@ -122,8 +130,8 @@ def find_format(title: str, sentences: list[Sentence]) -> str:
     for texts, group in (([title] + [s.text for s in first], first),
                          ([s.text for s in rest], rest)):
         joined = " ".join(texts)
-        if IN_PERSON.search(joined):  # "in-person and virtually" is a hosted, hybrid meeting
-            return "in_person"
+        if IN_PERSON.search(joined) or VISIT_CALL.search(joined):
+            return "in_person"  # "in-person and virtually" is a hosted, hybrid meeting
         if VIRTUAL.search(joined):
             return "virtual"
         if any(PHONE.search(t) for t in texts):
