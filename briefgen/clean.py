@@ -77,7 +77,19 @@ def clean(source: Source) -> CleanText:
             f"'{source.path}' holds only boilerplate ({len(removed)} "
             f"passage{'s' if len(removed) != 1 else ''} removed); "
             "give the text of the readout itself")
-    return CleanText(source=source, title=title, body="\n\n".join(kept), removed=tuple(removed))
+    return CleanText(source=source, title=title, body="\n\n".join(kept),
+                     removed=(*stray_nuls(source.text), *removed))
+
+
+def stray_nuls(text: str) -> tuple[Removed, ...]:
+    """List the NUL characters of a text (a few stray ones; ingest refuses binary data), which
+    normalising takes out like every control character, so that --verbose shows them."""
+    count = text.count("\x00")
+    if not count:
+        return ()
+    where = f"at character {text.index(chr(0)):,}"
+    what = "1 NUL byte (U+0000)" if count == 1 else f"{count:,} NUL bytes (U+0000), the first"
+    return (Removed(f"{what} {where}", "NUL byte"),)
 
 
 def normalize_text(text: str) -> str:

@@ -270,12 +270,22 @@ class Brief:
         }
 
     @classmethod
-    def from_dict(cls, data: Any) -> Brief:
-        """Build a Brief from its JSON form, naming the first field that breaks the schema.
+    def from_dict(cls, data: Any, name: str | None = None) -> Brief:
+        """Build a Brief from its JSON form, naming the first field that breaks the schema
+        (and the file, ``name``, it came from).
 
         Raises:
             BriefFormatError: a field is missing or has the wrong type.
         """
+        try:
+            return cls._from_dict(data)
+        except BriefFormatError as e:
+            if name is None:
+                raise
+            raise BriefFormatError(f"'{name}': {e}") from e
+
+    @classmethod
+    def _from_dict(cls, data: Any) -> Brief:
         d = _expect(data, dict, "brief")
         version = d.get("schema_version")
         if version not in READABLE_VERSIONS or isinstance(version, bool):

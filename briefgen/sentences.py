@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import re
 from collections.abc import Iterator
 
@@ -31,6 +32,15 @@ BOUNDARY = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)"
                       r"(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ\u0370-\u03ff\u0400-\u04ff])")
 LIST_ITEM = re.compile(r"^\s*(?:[-*•●▪◦]|\d{1,2}[.)]|\(\d{1,2}\))\s+")
 PARAGRAPH_SPLIT = re.compile(r"\n[ \t]*\n")
+NEXT_WORD = re.compile(r"[\"'“‘(\[]?([\w’'-]+)")
+#: A "sentence" longer than this (a run-on text without full stops, a table pasted as one
+#: line, a megabyte of one word) is cut into pieces of at most this many characters, so that
+#: no stage after the splitter (spaCy, the extractors, a memo's bullet, the PDF layout) ever
+#: meets one of unbounded length. The longest of the 170 documents in tests/ has 898.
+MAX_SENTENCE_CHARS = 2000
+#: Where a piece of an over-long sentence ends, best first: after a semicolon or colon, after
+#: a comma, at a space; searched in the second half of the piece (else it is cut hard).
+CLAUSE_BREAKS = (re.compile(r"[;:](?=\s)"), re.compile(r",(?=\s)"), re.compile(r"\S(?=\s)"))
 
 
 def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -51,11 +61,36 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> Iterat
     """Yield (start, end) of each sentence of ``text[start:end]``.
 
     A line break ends a sentence when the line is a list item, a heading-like line or ends in
-    terminal punctuation; otherwise wrapped lines are joined into one sentence.
+    terminal punctuation; otherwise wrapped lines are joined into one sentence. A sentence
+    longer than ``MAX_SENTENCE_CHARS`` is cut into pieces (see :func:`cap_sentence`). Time is
+    linear in the length of the text.
     """
     end = len(text) if end is None else end
     for line_start, line_end in _logical_lines(text, start, end):
-        yield from _split_line(text, line_start, line_end)
+        for sent_start, sent_end in _split_line(text, line_start, line_end):
+            yield from cap_sentence(text, sent_start, sent_end)
+
+
+def cap_sentence(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Yield the sentence ``text[start:end]`` whole, or cut into pieces of at most
+    ``MAX_SENTENCE_CHARS`` characters at clause boundaries (else at a space, else anywhere).
+    """
+    while end - start > MAX_SENTENCE_CHARS:
+        low, high = start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS
+        cut = high
+        for pattern in CLAUSE_BREAKS:
+            last = collections.deque(pattern.finditer(text, low, high), maxlen=1)
+            if last:
+                cut = last[0].start() + 1
+                break
+        piece_start, piece_end = _trim(text, start, cut)
+        if piece_end > piece_start:
+            yield piece_start, piece_end
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield start, end
 
 
 def _logical_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -70,11 +105,15 @@ def _logical_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
             break
         pos = nl + 1
     cur: tuple[int, int] | None = None
+    last_line = 0  # where the last line joined into ``cur`` starts
     for ls, le in lines:
         if cur is None:
-            cur = (ls, le)
+            cur, last_line = (ls, le), ls
             continue
-        prev = text[cur[0]:cur[1]].rstrip()
+        # Only the end of the logical line matters, and every line holds a non-blank: look at
+        # the last line alone (a whole paragraph of wrapped lines, copied per line, was
+        # quadratic).
+        prev = text[last_line:cur[1]].rstrip()
         line = text[ls:le]
         wrapped = (not prev.endswith((".", "!", "?", ":", ";", "”", '"'))
                    and not LIST_ITEM.match(line)
@@ -84,6 +123,7 @@ def _logical_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
         else:
             yield cur
             cur = (ls, le)
+        last_line = ls
     if cur is not None:
         yield cur
 
@@ -112,11 +152,9 @@ def is_sentence_end(segment: str, stop_at: int, punct: str, next_at: int) -> boo
     """Decide whether the punctuation at ``stop_at`` ends a sentence (abbreviation-aware)."""
     if punct != ".":
         return True
-    word_match = re.search(r"(\S+)$", segment[:stop_at])
-    word = word_match.group(1) if word_match else ""
-    word = word.lstrip("\"'“‘([")
+    word = last_word(segment, stop_at).lstrip("\"'“‘([")
     bare = word.lower().rstrip(".")
-    next_word_match = re.match(r"[\"'“‘(\[]?([\w’'-]+)", segment[next_at:])
+    next_word_match = NEXT_WORD.match(segment, next_at)
     next_word = next_word_match.group(1).lower() if next_word_match else ""
     if not word:
         return True
@@ -133,6 +171,17 @@ def is_sentence_end(segment: str, stop_at: int, punct: str, next_at: int) -> boo
             return next_word in SENTENCE_STARTERS
         return True
     return True
+
+
+def last_word(segment: str, stop_at: int) -> str:
+    """Return the run of non-blanks that ends ``segment[:stop_at]`` (before a final line
+    break), as ``re.search(r"(\\S+)$", segment[:stop_at])`` finds it, without copying the
+    text before it (that was quadratic in the length of a line)."""
+    end = stop_at - 1 if stop_at and segment[stop_at - 1] == "\n" else stop_at
+    begin = end
+    while begin > 0 and not segment[begin - 1].isspace():
+        begin -= 1
+    return segment[begin:end]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

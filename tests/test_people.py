@@ -34,3 +34,11 @@ def test_a_numbered_list_item_starts_a_new_person() -> None:
 def test_names_starting_with_a_latin_extended_capital_are_names() -> None:
     found = people("Foreign Minister Šarūnas Ždanavičius met the envoy in Vilnius.")
     assert ("Šarūnas Ždanavičius", None, "Foreign Minister", None) in found
+
+
+def test_the_name_kept_for_a_person_is_the_one_without_styles() -> None:
+    from briefgen.extract.attendees import given_words
+
+    assert given_words("Dame Meg Taylor") == ["Meg", "Taylor"]
+    assert given_words("HRVP Mogherini") == ["Mogherini"]
+    assert given_words("KAMIKAWA Yoko") == ["KAMIKAWA", "Yoko"]

@@ -9,11 +9,13 @@ from briefgen.extract import gazetteer
 from briefgen.extract.draft import Draft
 from briefgen.extract.people import (
     OFFICE_WORDS,
+    TITLE_WORDS,
     PersonMention,
     find_people,
     name_words,
     names_match,
 )
+from briefgen.extract.people.lexicon import HONORIFIC_WORDS
 from briefgen.extract.syntax import ancestors, children, subtree, token_at
 from briefgen.model import Attendee, Ref, Sentence
 
@@ -58,7 +60,8 @@ def extract_attendees(draft: Draft) -> None:
                     person.append(m)
                     break
     for group in people:
-        best = max(group, key=lambda m: (len(m.name.split()), m.title is not None))
+        best = max(group, key=lambda m: (len(given_words(m.name)), len(m.name.split()),
+                                         m.title is not None))
         title = pick_title(group)
         rank = next((m.rank for m in group if m.rank), None)
         affiliation = next((m.affiliation for m in group if m.affiliation), None)
@@ -71,6 +74,16 @@ def extract_attendees(draft: Draft) -> None:
         draft.attendees.append(Attendee(name=best.name, rank=rank, title=title, party=None,
                                         source=Ref.of(first.sentence, draft.document)))
         draft.affiliations.append(affiliation)
+
+
+def given_words(name: str) -> list[str]:
+    """The words of a name that are names: not a style, rank or office ("Dame", "HRVP")."""
+    return [w for w in name.split()
+            if w.lower().strip(".,") not in TITLE_WORDS | HONORIFIC_WORDS | NOT_GIVEN]
+
+
+#: Styles and offices that stand before a name and are not part of it.
+NOT_GIVEN = frozenset({"dame", "sir", "lord", "dato", "dato'", "dato’", "hrvp", "hr/vp"})
 
 
 def stance_speakers(draft: Draft, mentions_by_sentence: list[list[PersonMention]],

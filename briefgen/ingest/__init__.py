@@ -8,11 +8,15 @@ stays light.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from briefgen.errors import EmptyInputError, InputError
 from briefgen.ingest.decode import check_encoding, declared_charset, decode_text
@@ -61,27 +65,72 @@ def ingest(path: str, max_chars: int = DEFAULT_MAX_CHARS, encoding: str | None =
     """
     if encoding is not None:
         check_encoding(encoding)
+    limit = MAX_BYTES_PER_CHAR * max_chars + 4
     if path == STDIN:
-        return ingest_bytes(sys.stdin.buffer.read(), STDIN_NAME, "", max_chars, encoding,
-                            check_language)
+        # Read no more than the limit allows: stdin may never end (`< /dev/zero`).
+        data = read_capped(sys.stdin.buffer, limit)
+        if len(data) > limit:
+            raise too_many_bytes(STDIN_NAME, f"more than {limit:,}", max_chars)
+        return ingest_bytes(data, STDIN_NAME, "", max_chars, encoding, check_language)
     p = Path(path)
-    if p.is_dir():
-        raise InputError(f"cannot read '{path}': it is a directory; give a file")
-    if not p.exists():
-        raise InputError(f"cannot read '{path}': no such file")
-    suffix = p.suffix.lower()
     try:
-        size = p.stat().st_size
-        if SUFFIX_KINDS.get(suffix, TEXT) in (TEXT, MARKDOWN) and \
-                size > MAX_BYTES_PER_CHAR * max_chars + 4:
-            raise InputError(f"'{path}' has {size:,} bytes, more than --max-chars {max_chars:,} "
-                             "characters can take; split it or raise --max-chars")
-        data = p.read_bytes()
-    except PermissionError:
-        raise InputError(f"cannot read '{path}': permission denied") from None
+        info = p.stat()
     except OSError as e:
-        raise InputError(f"cannot read '{path}': {e.strerror or e}") from e
+        raise unreadable(path, e) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"cannot read '{path}': it is a directory; give a file")
+    suffix = p.suffix.lower()
+    text_like = SUFFIX_KINDS.get(suffix, TEXT) in (TEXT, MARKDOWN)
+    if text_like and stat.S_ISREG(info.st_mode) and info.st_size > limit:
+        raise too_many_bytes(path, f"{info.st_size:,}", max_chars)
+    try:
+        if stat.S_ISREG(info.st_mode):
+            data = p.read_bytes()
+        else:
+            # A device or a pipe (/dev/zero, a FIFO) tells no size and may never end.
+            with p.open("rb") as stream:
+                data = read_capped(stream, limit)
+    except OSError as e:
+        raise unreadable(path, e) from e
+    if (text_like or not stat.S_ISREG(info.st_mode)) and len(data) > limit:
+        raise too_many_bytes(path, f"more than {limit:,}", max_chars)
     return ingest_bytes(data, str(path), suffix, max_chars, encoding, check_language)
+
+
+def read_capped(stream: BinaryIO, limit: int) -> bytes:
+    """Read a stream to its end, but never more than ``limit + 1`` bytes (one byte more
+    tells that there was more)."""
+    chunks = []
+    left = limit + 1
+    while left > 0:
+        chunk = stream.read(min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def too_many_bytes(name: str, size: str, max_chars: int) -> InputError:
+    return InputError(f"'{name}' has {size} bytes, more than --max-chars {max_chars:,} "
+                      "characters can take; split it or raise --max-chars")
+
+
+def unreadable(path: str, error: OSError) -> InputError:
+    """Return the error for a file that cannot be opened, saying why in the user's terms."""
+    if error.errno == errno.ELOOP:
+        return InputError(f"cannot read '{path}': symbolic link loop (a link that leads back "
+                          "to itself); give the file itself")
+    if error.errno in (errno.ENOENT, errno.ENOTDIR):
+        if os.path.islink(path):
+            return InputError(f"cannot read '{path}': it is a symbolic link to "
+                              f"'{os.readlink(path)}', which does not exist")
+        return InputError(f"cannot read '{path}': no such file")
+    if isinstance(error, PermissionError):
+        return InputError(f"cannot read '{path}': permission denied")
+    if error.errno == errno.EISDIR:
+        return InputError(f"cannot read '{path}': it is a directory; give a file")
+    return InputError(f"cannot read '{path}': {error.strerror or error}")
 
 
 def ingest_many(paths: Iterable[str], max_chars: int = DEFAULT_MAX_CHARS,
@@ -118,7 +167,7 @@ def ingest_bytes(data: bytes, name: str, suffix: str = "", max_chars: int = DEFA
     elif kind == DOCX:
         from briefgen.ingest.docx_reader import read_docx
 
-        word = read_docx(data, name)
+        word = read_docx(data, name, max_chars)
         text, title = adopt_title(word.text, word.title, trust=False)
     else:
         kind, text, title, date = read_text(data, name, suffix, encoding)

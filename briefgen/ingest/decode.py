@@ -66,6 +66,19 @@ def has_nul(data: bytes) -> bool:
     return b"\x00" in data[:SNIFF_BYTES]
 
 
+#: A text file this long with at most one NUL byte in every so many bytes is text with stray
+#: NULs (a byte lost in a copy, a padded record), not binary data, which holds one in about
+#: every 256 (the cleaner drops them and lists them).
+STRAY_NUL_MIN_BYTES = 512
+STRAY_NUL_SPACING = 512
+
+
+def has_stray_nuls_only(data: bytes) -> bool:
+    """Tell whether the NUL bytes of ``data`` are few enough for a text with stray ones."""
+    return len(data) >= STRAY_NUL_MIN_BYTES and \
+        data.count(0) <= len(data) // STRAY_NUL_SPACING
+
+
 def declared_charset(data: bytes) -> str | None:
     """Return the charset an HTML page declares in a ``<meta>`` tag, if Python knows it."""
     m = META_CHARSET.search(data[:4096])
@@ -82,9 +95,9 @@ def decode_text(data: bytes, name: str, encoding: str | None = None,
     """Decode text bytes; return the text and the encoding used.
 
     The order: a forced ``encoding``; a byte-order mark; NUL bytes mean UTF-16 without a mark
-    or binary data; UTF-8; the charset the file declares;
-    Windows-1252 when it reads as plausible Western text (English outside UTF-8 nearly always
-    is); else charset-normalizer's detection.
+    or binary data (unless they are a few stray ones, left in the text for the cleaner);
+    UTF-8; the charset the file declares; Windows-1252 when it reads as plausible Western text
+    (English outside UTF-8 nearly always is); else charset-normalizer's detection.
 
     Raises:
         OptionError: ``encoding`` is not an encoding Python knows.
@@ -117,7 +130,8 @@ def decode_text(data: bytes, name: str, encoding: str | None = None,
                 return data.decode(utf16), utf16
         except UnicodeDecodeError:
             pass
-        raise binary_data(name)
+        if not has_stray_nuls_only(data):
+            raise binary_data(name)
     if has_control_bytes(data):
         raise binary_data(name)
     try:

@@ -1,4 +1,10 @@
-"""Read the main text of a saved web page with trafilatura (the one module that imports it)."""
+"""Read the main text of a saved web page with trafilatura (the one module that imports it).
+
+A page trafilatura cannot read whole is read as plain text instead (every paragraph of it,
+navigation and scripts left out): one nested deeper than the HTML parser goes (libxml2 stops
+at 256 levels and drops what is below), or one of so many elements that trafilatura's trees
+of it would take gigabytes.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,9 @@ import logging
 import re
 from copy import deepcopy
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
+import lxml.html
 import trafilatura
 from lxml import etree
 from trafilatura.settings import DEFAULT_CONFIG
@@ -29,6 +37,11 @@ BLOCKS = frozenset({"p", "head", "quote", "code", "list", "item", "table", "row"
 SPACES = re.compile(r"\s+")
 CELL_SEPARATOR = " | "
 BASELINE_MIN_WORDS = 4
+#: A page with more tags than this is read as plain text: trafilatura takes about 200 bytes
+#: of memory a tag (20 MB of empty tags took a gigabyte); a long article has some 50,000.
+MAX_TAGS = 1_000_000
+#: libxml2's error when a document is nested deeper than it parses (it drops the rest).
+TOO_DEEP = "Excessive depth"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +59,8 @@ def read_html(html: str, name: str) -> Page:
     Raises:
         EmptyInputError: no article text was found.
     """
+    if html.count("<") > MAX_TAGS or is_too_deep(html):
+        return read_plain_html(html, name)
     document = trafilatura.bare_extraction(
         html, include_comments=False, include_tables=True, include_images=False,
         include_links=False, include_formatting=False, with_metadata=True,
@@ -67,6 +82,94 @@ def read_html(html: str, name: str) -> Page:
                               "browser and save the article's text as .txt")
     return Page(text="\n\n".join(paragraphs), title=_clean_title(document.title),
                 date=_iso_date(document.date))
+
+
+def is_too_deep(page: str) -> bool:
+    """Tell whether the HTML parser trafilatura uses gives up on the page's depth."""
+    parser = lxml.html.HTMLParser()
+    try:
+        lxml.html.document_fromstring(page, parser=parser)
+    except (etree.ParserError, ValueError):
+        return False  # trafilatura says what is wrong with it
+    return any(TOO_DEEP in entry.message for entry in parser.error_log)
+
+
+def read_plain_html(page: str, name: str) -> Page:
+    """Read every paragraph of a page that trafilatura cannot take, as plain text.
+
+    Raises:
+        EmptyInputError: the page has no text outside scripts, styles and navigation.
+    """
+    reader = PlainTextReader()
+    reader.feed(page)
+    reader.close()
+    paragraphs = reader.paragraphs()
+    if not paragraphs:
+        raise EmptyInputError(f"'{name}': no text found in the web page; open it in a browser "
+                              "and save the article's text as .txt")
+    return Page(text="\n\n".join(paragraphs), title=_clean_title(reader.title), date=None)
+
+
+class PlainTextReader(HTMLParser):
+    """Collect a page's text a paragraph per block element, in one pass without a tree (so
+    neither depth nor the number of elements matters), leaving out what is no text."""
+
+    SKIPPED = frozenset({"script", "style", "noscript", "template", "head", "nav", "header",
+                         "footer", "aside", "form", "svg", "math", "iframe", "object", "select",
+                         "button", "textarea"})
+    BLOCKS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
+                        "section", "article", "main", "blockquote", "pre", "table", "ul", "ol",
+                        "dl", "dt", "dd", "hr", "figure", "figcaption", "address", "caption",
+                        "body", "html"})
+    CELLS = frozenset({"td", "th"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.done: list[str] = []
+        self.current: list[str] = []
+        self.skipping: dict[str, int] = {}
+        self.in_title = False
+        self.title_parts: list[str] = []
+
+    @property
+    def title(self) -> str:
+        return "".join(self.title_parts)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title = True
+        elif tag == "body":
+            self.skipping.clear()  # a <head> never closed ends here
+        if tag in self.SKIPPED:
+            self.skipping[tag] = self.skipping.get(tag, 0) + 1
+        elif tag in self.BLOCKS:
+            self.flush()
+        elif tag in self.CELLS and "".join(self.current).strip():
+            self.current.append(CELL_SEPARATOR)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag in self.SKIPPED and self.skipping.get(tag):
+            self.skipping[tag] -= 1
+        elif tag in self.BLOCKS:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_parts.append(data)
+        elif not any(self.skipping.values()):
+            self.current.append(data)
+
+    def flush(self) -> None:
+        text = SPACES.sub(" ", "".join(self.current)).strip(" |")
+        if text:
+            self.done.append(text)
+        self.current = []
+
+    def paragraphs(self) -> list[str]:
+        self.flush()
+        return self.done
 
 
 def block_texts(element: etree._Element):

@@ -21,7 +21,7 @@ from itertools import pairwise
 
 import pypdf
 from pypdf import PasswordType
-from pypdf.errors import DependencyError, PyPdfError
+from pypdf.errors import DependencyError, LimitReachedError, PyPdfError
 
 from briefgen.errors import EmptyInputError, InputError, NoTextLayerError
 from briefgen.ingest.sniff import not_pdf
@@ -36,6 +36,29 @@ DAMAGED_PDF = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, Inde
                AssertionError, RecursionError, OverflowError, ZeroDivisionError, struct.error,
                zlib.error, UnicodeError, LookupError, EOFError, OSError,
                NotImplementedError)  # an unsupported or misspelt stream filter
+MB = 2**20
+#: pypdf's own limits (75 MB a stream) are set tighter while briefgen reads: the text layer of
+#: a page is rarely more than a megabyte of content, a compressed stream that unpacks to more
+#: is a bomb, and pypdf keeps every stream it has unpacked until the reader goes. No external
+#: program is run (pypdf would call jbig2dec for JBIG2 images).
+PDF_LIMITS = {
+    "maximum_declared_stream_length": 64 * MB,
+    "zlib_maximum_output_length": 16 * MB,
+    "lzw_maximum_output_length": 16 * MB,
+    "run_length_maximum_output_length": 16 * MB,
+    "brotli_maximum_output_length": 16 * MB,
+    "jbig2_maximum_output_length": 16 * MB,
+    "array_based_stream_maximum_output_length": 16 * MB,
+    "image_maximum_buffer_size": 16 * MB,
+    "stream_decoding_work_maximum_length": 64 * MB,
+    "stream_parsing_work_maximum_count": 1_000_000,
+    "page_tree_maximum_page_entries": 100_000,
+    "jbig2dec_binary": None,
+}
+#: The pages' content streams, unpacked, may hold this much in all (a text PDF holds one to
+#: four bytes of them per character of its text; many pages of a bomb each under the
+#: per-stream limit would otherwise add up).
+MAX_CONTENT_BYTES = 128 * MB
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl",
                            "ﬅ": "st", "ﬆ": "st"})
 BULLET = re.compile(r"^(?:[•◦▪▫●○■□‣⁃∙·*–—-]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
@@ -83,26 +106,34 @@ def read_pdf(data: bytes, name: str, max_chars: int) -> PdfText:
         EmptyInputError: it has no text at all.
     """
     try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
-            raise InputError(f"cannot read '{name}': the PDF is password-protected; open it "
-                             "with its password and save or print it as a PDF without one, or "
-                             "save its text as .txt")
-        pages: list[list[Line]] = []
-        length = 0
-        for page in reader.pages:
-            pages.append(page_lines(page))
-            length += sum(len(line.text) + 1 for line in pages[-1])
-            if length > max_chars:
-                break
-        has_text = any(line.text.strip() for lines in pages for line in lines)
-        has_images = not has_text and any(len(page.images) for page in reader.pages)
-        title = reader.metadata.title if reader.metadata is not None else None
+        with pypdf.apply_configuration(**PDF_LIMITS):
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+                raise InputError(f"cannot read '{name}': the PDF is password-protected; open "
+                                 "it with its password and save or print it as a PDF without "
+                                 "one, or save its text as .txt")
+            pages: list[list[Line]] = []
+            length = content = 0
+            for page in reader.pages:
+                content += content_size(page)
+                if content > MAX_CONTENT_BYTES:
+                    raise pdf_bomb(name, f"its pages' content unpacks to more than "
+                                         f"{MAX_CONTENT_BYTES // MB} MB")
+                pages.append(page_lines(page))
+                length += sum(len(line.text) + 1 for line in pages[-1])
+                if length > max_chars:
+                    break
+            has_text = any(line.text.strip() for lines in pages for line in lines)
+            has_images = not has_text and any(len(page.images) for page in reader.pages)
+            title = reader.metadata.title if reader.metadata is not None else None
     except InputError:
         raise
     except DependencyError as e:
         raise InputError(f"cannot read '{name}': its encryption needs the 'cryptography' "
                          "package; pip install cryptography, or save its text as .txt") from e
+    except LimitReachedError as e:
+        reason = " ".join(str(e).split()).rstrip(".")
+        raise pdf_bomb(name, f"it goes past a safety limit of the PDF reader ({reason})") from e
     except DAMAGED_PDF as e:
         raise not_pdf(name) from e
     if not has_text:
@@ -120,6 +151,24 @@ def read_pdf(data: bytes, name: str, max_chars: int) -> PdfText:
             else:
                 paragraphs.append(paragraph)
     return PdfText(text="\n\n".join(paragraphs), title=_clean_title(title))
+
+
+def pdf_bomb(name: str, detail: str) -> InputError:
+    """Return the error for a PDF that would take more than briefgen reads (a bomb)."""
+    return InputError(f"cannot read '{name}': {detail}; it may be a decompression bomb, and "
+                      "briefgen reads no further; save its text as .txt")
+
+
+def content_size(page: pypdf.PageObject) -> int:
+    """Return the unpacked size of a page's content streams (pypdf keeps them unpacked, so
+    the text extraction that follows does not unpack them again)."""
+    contents = page.get("/Contents")
+    if contents is None:
+        return 0
+    contents = contents.get_object()
+    streams = contents if isinstance(contents, list) else [contents]
+    return sum(len(stream.get_object().get_data()) for stream in streams
+               if hasattr(stream.get_object(), "get_data"))
 
 
 def continues(last: str, first: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 import zlib
 
@@ -62,6 +63,10 @@ ODF_TYPES = {"application/vnd.oasis.opendocument.text": ".odt",
 HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*|<\?xml[^>]*>\s*)*<(?:!doctype\s+html|html[\s>])",
                         re.I | re.S)
 RTF_MAGIC = b"{\\rtf"
+EOCD_MAGIC = b"PK\x05\x06"
+#: A Word file has a few dozen zip members, a few hundred with many images; zipfile holds
+#: one object per member of the directory, so a directory of millions is refused unread.
+MAX_ZIP_ENTRIES = 10_000
 #: What to call a format the content shows when the suffix says something else.
 DESCRIPTIONS = {".doc": "a legacy Word document", ".xls": "a legacy Excel workbook",
                 ".ppt": "a legacy PowerPoint presentation", ".rtf": "an RTF document",
@@ -83,6 +88,22 @@ def not_word(name: str) -> InputError:
     return InputError(f"cannot read '{name}': not a valid Word file (corrupt, or "
                       "password-protected); open it in Word and save it again as .docx "
                       "without a password, or save it as .txt")
+
+
+def zip_bomb(name: str, detail: str) -> InputError:
+    """Return the error for a compressed file that unpacks to more than briefgen reads."""
+    return InputError(f"cannot read '{name}': {detail}; it may be a zip bomb, and briefgen "
+                      "does not unpack it; save the document's text as .txt")
+
+
+def zip_entry_count(data: bytes) -> int | None:
+    """Return the number of members the end of a zip file's directory declares, or None
+    when there is no end record (zipfile then refuses the file itself). A ZIP64 archive's
+    count (0xFFFF here) is taken as is: a Word file never needs one."""
+    at = data.rfind(EOCD_MAGIC, max(0, len(data) - 65_557))
+    if at < 0 or len(data) < at + 22:
+        return None
+    return struct.unpack_from("<H", data, at + 10)[0]
 
 
 def not_pdf(name: str) -> InputError:
@@ -126,11 +147,17 @@ def is_html(text: str, suffix: str) -> bool:
 
 
 def _sniff_zip(data: bytes, name: str, suffix: str) -> str:
+    entries = zip_entry_count(data)
+    if entries is not None and entries > MAX_ZIP_ENTRIES:
+        raise zip_bomb(name, f"its zip directory lists {entries:,} members, more than the "
+                             f"{MAX_ZIP_ENTRIES:,} a document has")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-            mimetype = (archive.read("mimetype")[:100].decode("ascii", "replace")
-                        if "mimetype" in names else "")
+            mimetype = ""
+            if "mimetype" in names:
+                with archive.open("mimetype") as member:  # its first bytes, never all of it
+                    mimetype = member.read(100)[:100].decode("ascii", "replace")
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, KeyError,
             NotImplementedError, RuntimeError, UnicodeError) as e:
         # RuntimeError: an encrypted member; NotImplementedError: an unknown compression.

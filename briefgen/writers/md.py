@@ -152,12 +152,20 @@ def inline(content: Inlines, breaks: bool = True, indent: str = "") -> str:
             if part:
                 pieces.append((part, None if part.isspace() else emphasis))
     last = len(pieces) - 1
+    # The emphasis of the next text after each blank, found in one pass from the end (looking
+    # ahead from every blank was quadratic in the words of a paragraph).
+    upcoming: list[frozenset[str]] = [frozenset()] * len(pieces)
+    following: frozenset[str] = frozenset()
+    for index in range(last, -1, -1):
+        upcoming[index] = following
+        emphasis = pieces[index][1]
+        if emphasis is not None:
+            following = emphasis
     out: list[str] = []
     stack: list[str] = []
     for index, (text, emphasis) in enumerate(pieces):
         if emphasis is None:
-            upcoming = next((e for _, e in pieces[index + 1:] if e is not None), frozenset())
-            _close(out, stack, upcoming)
+            _close(out, stack, upcoming[index])
             if index in (0, last):
                 out.append("".join(f"&#{ord(c)};" for c in text))
             else:

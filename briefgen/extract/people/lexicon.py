@@ -37,7 +37,7 @@ TITLE_WORDS = OFFICE_WORDS | frozenset(
     "humanitarian assistance aid reconstruction recovery maritime space aviation army navy "
     "air force marine guard staff joint chiefs national-security legal legislative "
     "ministerial presidential royal federal provincial regional local chief's nsa fm pm dpm "
-    "srsg sg dg".split())
+    "srsg sg dg hrvp".split())
 
 
 RANKS = (

@@ -89,9 +89,12 @@ class BidiParagraph(Flowable):
     """A paragraph broken into lines in logical order, then each line shown in display order."""
 
     def __init__(self, lay_out: Callable[[float], str], style: ParagraphStyle,
-                 bullet: str | None) -> None:
+                 bullet: str | None, paragraph_class: type[PdfParagraph] = PdfParagraph) -> None:
         super().__init__()
         self.lay_out = lay_out
+        #: The platypus Paragraph the lines are set in (the writer's wraps once per width: a
+        #: table split over many pages wraps its cells again at each page).
+        self.paragraph_class = paragraph_class
         self.style = style
         self.bullet = bullet
         self.keepWithNext = style.keepWithNext
@@ -100,8 +103,8 @@ class BidiParagraph(Flowable):
     def _paragraph(self, avail_width: float) -> PdfParagraph:
         if self.laid_out is None or self.laid_out[0] != avail_width:
             text_width = avail_width - self.style.leftIndent - self.style.rightIndent
-            self.laid_out = (avail_width, PdfParagraph(self.lay_out(text_width), self.style,
-                                                       bulletText=self.bullet))
+            self.laid_out = (avail_width, self.paragraph_class(
+                self.lay_out(text_width), self.style, bulletText=self.bullet))
         return self.laid_out[1]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from xml.sax.saxutils import escape
@@ -41,6 +42,11 @@ BREAKING_SPACE = re.compile(r"[\t\n\r\x80-\x9f\u2028\u2029]")
 FAST_FRAGMENTS = True
 #: Page template names; the writer defines both, the story switches between them.
 PORTRAIT, LANDSCAPE = "portrait", "landscape"
+#: A paragraph longer than this is set as several flowables of at most this many characters
+#: (cut after a space where there is one): reportlab wraps a paragraph again from its start at
+#: every page it runs onto, and a word wider than the line again per line, so one paragraph
+#: or word of a megabyte took minutes (a memo's longest paragraph has under 2,000).
+MAX_PARAGRAPH_CHARS = 4000
 
 Run = bidi.Run
 
@@ -103,13 +109,13 @@ class StoryBuilder:
         """Return the flowables of one block."""
         layout = self.layout
         if isinstance(block, Heading):
-            flowable = self.paragraph(block.content, layout.style_for_heading(block.level),
-                                      "heading")
+            flowables = self.paragraphs(block.content, layout.style_for_heading(block.level),
+                                        "heading")
             # Read by the page template: sections (and subsections) become bookmarks.
-            flowable.outline_entry = (block.level, plain_text(block.content))
-            return [flowable]
+            flowables[0].outline_entry = (block.level, plain_text(block.content))
+            return flowables
         if isinstance(block, Paragraph):
-            return [self.paragraph(block.content, layout.style(block.role), block.role)]
+            return self.paragraphs(block.content, layout.style(block.role), block.role)
         if isinstance(block, BulletList):
             return self.bullets(block)
         if isinstance(block, Table):
@@ -122,12 +128,38 @@ class StoryBuilder:
                                spaceBefore=layout.rule_space, spaceAfter=layout.rule_space)]
         return []
 
+    def paragraphs(self, content: Inlines, style: TextStyle, name: str,
+                   bullet: str | None = None, space_after: float | None = None
+                   ) -> list[Flowable]:
+        """Return a paragraph as one flowable, or one per ``MAX_PARAGRAPH_CHARS`` piece of a
+        longer one: the pieces follow each other without space between them, the first
+        takes the bullet, the last the space after and keeping with the next block."""
+        pieces = cut_inlines(content, MAX_PARAGRAPH_CHARS)
+        if len(pieces) == 1:
+            return [self.paragraph(content, style, name, bullet, space_after)]
+        flowables = []
+        last = len(pieces) - 1
+        for index, piece in enumerate(pieces):
+            piece_style = dataclasses.replace(
+                style, space_before=0.0 if index else style.space_before,
+                space_after=style.space_after if index == last else 0.0,
+                keep_with_next=style.keep_with_next and index == last)
+            flowables.append(self.paragraph(
+                piece, piece_style, name, bullet if index == 0 else None,
+                space_after if index == last else None, indented=bullet is not None))
+        return flowables
+
     def paragraph(self, content: Inlines, style: TextStyle, name: str,
-                  bullet: str | None = None, space_after: float | None = None) -> Flowable:
-        """Return one paragraph; text with Arabic or Hebrew is laid out by ``BidiParagraph``."""
+                  bullet: str | None = None, space_after: float | None = None,
+                  indented: bool = False) -> Flowable:
+        """Return one paragraph; text with Arabic or Hebrew is laid out by ``BidiParagraph``.
+
+        ``indented``: indent it as a bulleted one, without a bullet (a bullet item's second
+        piece).
+        """
         runs = merge_runs(content, style.caps)
         text = "".join(run[0] for run in runs)
-        bulleted = bullet is not None
+        bulleted = bullet is not None or indented
         family = self.family(style)
         if not bidi.has_rtl(text):
             pdf_style = paragraph_style(style, family, name, style.align, bulleted, space_after,
@@ -147,15 +179,18 @@ class StoryBuilder:
 
         return bidi.BidiParagraph(lay_out, paragraph_style(style, family, name, align, bulleted,
                                                            space_after,
-                                                           self.layout.bullet_indent), bullet)
+                                                           self.layout.bullet_indent), bullet,
+                                  MemoParagraph)
 
     def bullets(self, block: BulletList) -> list[Flowable]:
         style = self.layout.styles["bullet"]
         last = len(block.items) - 1
         after = max(style.space_after, self.layout.styles["body"].space_after)
-        return [self.paragraph(item, style, "bullet", f"{n}." if block.ordered else "\u2022",
-                               after if i == last else None)
-                for i, (n, item) in enumerate(enumerate(block.items, start=1))]
+        return [flowable
+                for i, (n, item) in enumerate(enumerate(block.items, start=1))
+                for flowable in self.paragraphs(item, style, "bullet",
+                                                f"{n}." if block.ordered else "\u2022",
+                                                after if i == last else None)]
 
     def table(self, block: Table) -> list[Flowable]:
         columns = len(block.header)
@@ -165,7 +200,7 @@ class StoryBuilder:
         rows = [block.header, *(tuple(row[:columns]) + ((),) * (columns - len(row))
                                 for row in block.rows)]
         head, cell = layout.styles["table_header"], layout.styles["table_cell"]
-        cells = [[self.paragraph(c, head if r == 0 else cell, "table") for c in row]
+        cells = [[self.cell(c, head if r == 0 else cell, "table") for c in row]
                  for r, row in enumerate(rows)]
         pad = layout.table_cell_padding
         widths = [share * self.frame_width for share in block.column_shares()]
@@ -191,7 +226,7 @@ class StoryBuilder:
         label, value = layout.styles["field_label"], layout.styles["field_value"]
         cells = [[self.paragraph((Span(f.label if f.label.endswith(":") else f"{f.label}:"),),
                                  label, "field_label"),
-                  self.paragraph(f.value, value, "field_value")] for f in block.fields]
+                  self.cell(f.value, value, "field_value")] for f in block.fields]
         table = PdfTable(cells, colWidths=[layout.field_label_width,
                                            self.frame_width - layout.field_label_width],
                          splitInRow=1, hAlign="LEFT")
@@ -203,6 +238,12 @@ class StoryBuilder:
             ("BOTTOMPADDING", (0, 0), (-1, -1), value.space_after),
         ]))
         return [table, Spacer(0, value.space_after)]
+
+    def cell(self, content: Inlines, style: TextStyle, name: str) -> Flowable | list[Flowable]:
+        """Return a table cell's paragraph, or its pieces when it is longer than
+        ``MAX_PARAGRAPH_CHARS``."""
+        flowables = self.paragraphs(content, style, name)
+        return flowables[0] if len(flowables) == 1 else flowables
 
     def markup(self, runs: list[Run], style: TextStyle) -> str:
         """Return reportlab markup for runs in display order, each char in a font that has it."""
@@ -276,6 +317,35 @@ class GridTable(PdfTable):
         for part in parts:
             part.frame_height = self.frame_height
         return parts
+
+
+def cut_inlines(content: Inlines, limit: int) -> list[Inlines]:
+    """Cut spans into pieces of at most ``limit`` characters, each after the last space of
+    its second half where there is one (else anywhere); ``[content]`` when it is short."""
+    text = "".join(span.text for span in content)
+    if len(text) <= limit:
+        return [content]
+    cuts = []
+    start = 0
+    while len(text) - start > limit:
+        space = text.rfind(" ", start + limit // 2, start + limit)
+        start = space + 1 if space >= 0 else start + limit
+        cuts.append(start)
+    bounds = [*cuts, len(text)]
+    pieces: list[list[Span]] = [[] for _ in bounds]
+    k = 0  # the piece being filled
+    offset = 0  # where the span starts in ``text``
+    for span in content:
+        end = offset + len(span.text)
+        at = offset
+        while at < end:
+            while bounds[k] <= at:
+                k += 1
+            upto = min(end, bounds[k])
+            pieces[k].append(dataclasses.replace(span, text=span.text[at - offset:upto - offset]))
+            at = upto
+        offset = end
+    return [tuple(piece) for piece in pieces if piece]
 
 
 def merge_runs(content: Inlines, caps: bool) -> list[Run]:
