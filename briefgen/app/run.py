@@ -168,6 +168,9 @@ def read_brief(path: str | Path) -> Brief:
     except RecursionError:
         raise BriefFormatError(f"'{path}' is nested too deeply to be a Brief; give a file "
                                "written by 'briefgen extract --json'") from None
+    except ValueError as e:  # an integer of more than 4,300 digits (sys.int_max_str_digits)
+        raise BriefFormatError(f"'{path}' is not a Brief: a number in it is too long "
+                               "to read") from e
     try:
         return Brief.from_dict(data)
     except BriefFormatError as e:
