@@ -574,6 +574,13 @@ def cases() -> list[Case]:
         Case("ordinary-1m", "a 1 MB readout that is one run-on sentence", io_side,
              "for comparison: 1,000,000 characters of ordinary readout paragraphs", (0,),
              ordinary(1_000_000), slow=True),
+        Case("html-many-paragraphs", "time linear in the input (many tiny sentences)", io_side,
+             "extract of a 6 MB web page of 300,000 paragraphs (read without trafilatura, then "
+             "refused: too many sentences)", (3,),
+             simple(lambda t: ["extract", write(t, "many.html", "<html><body><article>"
+                                                + "<p>We met today.</p>" * 300_000
+                                                + "</article></body></html>"), "--json"],
+                    stderr_has="sentences")),
         Case("tiny-sentences", "time linear in the input (many tiny sentences)", io_side,
              "generate of 300,000 sentences 'a.' (1.2 MB; memory grows with sentences)", (3,),
              simple(lambda t: ["generate", write(t, "tiny.txt", "Briefing\n\n" + "A. " * 300_000),
@@ -706,8 +713,14 @@ CASES_EXPLAINED = """\
   template and line.
 - `brief-*`: a Brief file nested 100,000 deep and one of the wrong schema are Brief errors
   (exit 9) naming the file (`read_brief` in briefgen/app/run.py; `Brief.from_dict(data,
-  name)` names the file itself). `brief-huge-number` fails until `read_brief` also catches
-  the ValueError json.loads raises for an integer of more than 4,300 digits.
+  name)` names the file itself). `brief-huge-number`: `read_brief` also catches
+  the ValueError json.loads raises for an integer of more than 4,300 digits (exit 9).
+- `html-many-paragraphs`: a page of more than 20,000 blocks is read as plain text, not by
+  trafilatura, whose time grows faster than the page (300,000 paragraphs took 260 s and
+  720 MB through it).
+- `tiny-sentences`: memory grows with the number of sentences, not the text's length, so a
+  document of more than 60,000 sentences is refused before it is parsed (exit 3); ordinary
+  prose at the default --max-chars has about 35,000.
 - `run-on-*`, `ordinary-1m`, `title-*`: a sentence longer than 2,000 characters is cut at a
   clause boundary (else a space, else anywhere) by the sentence splitter, sentences go to
   spaCy in batches of at most 32,000 characters, and the PDF writer sets a paragraph longer

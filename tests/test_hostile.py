@@ -407,3 +407,21 @@ def test_a_document_of_too_many_sentences_is_refused_before_parsing(
     assert result.exit_code == 3
     assert f"more than the {MAX_SENTENCES:,} briefgen reads" in one_line_error(
         result.stderr, "tiny.txt")
+
+
+def test_a_page_of_very_many_blocks_is_read_without_trafilatura(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """trafilatura's time grows faster than the page: past MAX_BLOCKS it is not called."""
+    from briefgen.ingest import html_reader
+
+    def no_trafilatura(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("trafilatura was called")
+
+    monkeypatch.setattr(html_reader.trafilatura, "bare_extraction", no_trafilatura)
+    page = ("<html><body><article>"
+            + "<p>The ministers met today.</p>" * (html_reader.MAX_BLOCKS + 1)
+            + "</article></body></html>")
+    assert html_reader.has_too_many_blocks(page)
+    text = html_reader.read_html(page, "many.html").text
+    assert text.count("The ministers met today.") == html_reader.MAX_BLOCKS + 1
+    assert not html_reader.has_too_many_blocks(page[:2000])
