@@ -99,3 +99,12 @@ def test_an_office_no_attendee_holds_speaks_for_the_issuer_and_he_follows() -> N
         == "United Nations"
     assert held["He stressed the need for more climate finance."] == "United Nations"
     assert "United Nations" in {canonical(p.name) for p in brief.parties}
+
+
+def test_a_us_style_office_is_no_cue_of_the_home_side_in_another_issuers_release() -> None:
+    body = ("Ministry of Foreign Affairs of Japan\n\nForeign Minister Ken Ito met with Under "
+            "Secretary Jane Roe in Tokyo. The United States and Japan agreed to expand "
+            "cooperation.")
+    brief = extract_brief(make_analysis(body, title="Japan-U.S. Vice-Ministerial Talks"))
+    parties = {a.name: canonical(a.party) for a in brief.attendees}
+    assert parties == {"Ken Ito": "Japan", "Jane Roe": "United States"}

@@ -286,8 +286,9 @@ def _host_and_guests(draft: Draft) -> tuple[str | None, set[str]]:
             by = re.search(r"\bby\b", rest)
             host_text = rest[:by.start()] if by else rest
             guest_text = rest[by.end():] if by else text[:m.start()]
-        host = next((p for p in office_qualifiers(host_text) if p), None) or \
-            (_party_in(host_text) if not office_qualifiers(host_text) else None)
+        host_offices = office_qualifiers(host_text)
+        host = next((p for p in host_offices if p), None) or \
+            (None if host_offices else _party_in(host_text))
         guests = {p for p in office_qualifiers(guest_text) if p}
         if host or guests:
             return host, guests - {host}

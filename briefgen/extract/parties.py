@@ -283,7 +283,7 @@ def assign_attendee_parties(draft: Draft, index: PartyIndex) -> None:
         if draft.home_party and len(set(mates)) == 1 and _after_with(draft, attendee):
             resolved[i] = mates[0]
         elif draft.home_party and (_after_with(draft, attendee) or foreign) \
-                and not _home_title(attendee):
+                and not _home_title(draft, attendee):
             # "While in Panama, X met with President Y": Y is on the other side, the one named
             # in the sentence, or the only other side there is.
             if len(here) == 1:
@@ -320,8 +320,17 @@ def _foreign_office(draft: Draft, attendee: Attendee) -> bool:
         attendee.title and FOREIGN_OFFICES.search(attendee.title))
 
 
-def _home_title(attendee: Attendee) -> bool:
-    return bool(attendee.title and US_CUES.search(attendee.title))
+def _home_title(draft: Draft, attendee: Attendee) -> bool:
+    """An office of the issuer's own government written in the attendee's title.
+
+    Only U.S. offices are known by their style ("Under Secretary", "National Security
+    Advisor"); for another issuer the title must name it ("Japanese Vice Minister").
+    """
+    title = attendee.title or ""
+    if draft.home_party == "United States" and US_CUES.search(title):
+        return True
+    return any(entry.canonical == draft.home_party for _, _, entry in
+               gazetteer.find_mentions(title))
 
 
 def _after_with(draft: Draft, attendee: Attendee) -> bool:
