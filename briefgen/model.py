@@ -11,6 +11,9 @@ SCHEMA_VERSION = 2
 #: Versions ``Brief.from_dict`` reads; version 1 lacks the multi-source fields (all optional).
 READABLE_VERSIONS = (1, 2)
 MEETING_FORMATS = ("virtual", "in_person", "phone", "unknown")
+#: The kinds of document briefgen reads (the Brief's ``genre``; see briefgen.extract.genres).
+GENRE_NAMES = ("readout", "press_release", "joint_statement", "transcript", "meeting_record",
+               "minutes")
 JOINT = "joint"
 
 
@@ -238,19 +241,23 @@ class Brief:
     context: tuple[KeyPoint, ...] = ()
     topics: tuple[Topic, ...] = ()
     changes: tuple[Change, ...] = ()
+    #: The kind of document (one of GENRES): readout, transcript, minutes ...
+    genre: str = "readout"
+    #: Members an attendance list gives as absent (minutes' "Apologies:"); not attendees.
+    absent: tuple[Attendee, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready form of schema_version 2 (documented in README)."""
         return {
             "schema_version": SCHEMA_VERSION,
+            "genre": self.genre,
             "title": self.title,
             "summary": self.summary,
             "meeting": {"date": self.meeting.date, "date_iso": self.meeting.date_iso,
                         "format": self.meeting.format, "location": self.meeting.location},
             "parties": [{"name": p.name, "aliases": list(p.aliases)} for p in self.parties],
-            "attendees": [{"name": a.name, "rank": a.rank, "title": a.title, "party": a.party,
-                           "meetings": list(a.meetings or (a.source.document,)),
-                           "source": a.source.to_dict()} for a in self.attendees],
+            "attendees": [_attendee_dict(a) for a in self.attendees],
+            "absent": [_attendee_dict(a) for a in self.absent],
             "positions": [{"party": p.party, "verb": p.verb, "statement": p.statement,
                            "sentence": p.sentence, "topic": p.topic,
                            "source": p.source.to_dict()} for p in self.positions],
@@ -301,6 +308,19 @@ class Brief:
             seq = _expect(d.get(key, []), list, key)
             return [(f"{key}[{i}]", _expect(x, dict, f"{key}[{i}]")) for i, x in enumerate(seq)]
 
+        def attendee(w: str, a: dict[str, Any]) -> Attendee:
+            return Attendee(_expect(a.get("name"), str, f"{w}.name"),
+                            _opt(a.get("rank"), str, f"{w}.rank"),
+                            _opt(a.get("title"), str, f"{w}.title"),
+                            _opt(a.get("party"), str, f"{w}.party"),
+                            Ref.from_dict(a.get("source"), f"{w}.source"),
+                            tuple(_expect(m, int, f"{w}.meetings") for m in
+                                  _expect(a.get("meetings", []), list, f"{w}.meetings")))
+
+        genre = _expect(d.get("genre", "readout"), str, "genre")
+        if genre not in GENRE_NAMES:
+            raise BriefFormatError(f"genre must be one of {', '.join(GENRE_NAMES)}")
+
         def point(w: str, k: dict[str, Any]) -> KeyPoint:
             return KeyPoint(_expect(k.get("text"), str, f"{w}.text"),
                             _expect(k.get("sentence"), str, f"{w}.sentence"),
@@ -316,14 +336,9 @@ class Brief:
                                 tuple(_expect(a, str, f"{w}.aliases")
                                       for a in _expect(p.get("aliases", []), list, f"{w}.aliases")))
                           for w, p in items("parties")),
-            attendees=tuple(Attendee(_expect(a.get("name"), str, f"{w}.name"),
-                                     _opt(a.get("rank"), str, f"{w}.rank"),
-                                     _opt(a.get("title"), str, f"{w}.title"),
-                                     _opt(a.get("party"), str, f"{w}.party"),
-                                     Ref.from_dict(a.get("source"), f"{w}.source"),
-                                     tuple(_expect(m, int, f"{w}.meetings") for m in
-                                           _expect(a.get("meetings", []), list, f"{w}.meetings")))
-                            for w, a in items("attendees")),
+            attendees=tuple(attendee(w, a) for w, a in items("attendees")),
+            absent=tuple(attendee(w, a) for w, a in items("absent")),
+            genre=genre,
             positions=tuple(Position(_expect(p.get("party"), str, f"{w}.party"),
                                      _expect(p.get("verb"), str, f"{w}.verb"),
                                      _expect(p.get("statement"), str, f"{w}.statement"),
@@ -380,3 +395,8 @@ def _json_type(value: Any) -> str:
         return "null (or it is missing)"
     return {bool: "a boolean", int: "a number", float: "a number", str: "a string",
             list: "a list", dict: "an object"}.get(type(value), type(value).__name__)
+
+
+def _attendee_dict(a: Attendee) -> dict[str, Any]:
+    return {"name": a.name, "rank": a.rank, "title": a.title, "party": a.party,
+            "meetings": list(a.meetings or (a.source.document,)), "source": a.source.to_dict()}

@@ -39,7 +39,7 @@ def build_brief(paths: str | Sequence[str], model: str | None = None,
                 max_chars: int | None = None, encoding: str | None = None, log: Log = _quiet,
                 timings: Timings | None = None,
                 prepare: Callable[[], None] | None = None,
-                analyzer: Analyzer | None = None) -> Brief:
+                analyzer: Analyzer | None = None, genre: str | None = None) -> Brief:
     """Read, clean, analyze and extract one document, or several merged into one Brief.
 
     Several sources are read in the order given and numbered from 1; every reference in the
@@ -53,7 +53,7 @@ def build_brief(paths: str | Sequence[str], model: str | None = None,
     """
     paths = [paths] if isinstance(paths, str) else list(paths)
     [brief] = build_briefs([paths], model, max_chars, encoding, log=log, timings=timings,
-                           prepare=prepare, analyzer=analyzer)
+                           prepare=prepare, analyzer=analyzer, genre=genre)
     return brief  # type: ignore[return-value]  # not isolated: a failure was raised
 
 
@@ -61,7 +61,8 @@ def build_briefs(groups: Sequence[Sequence[str]], model: str | None = None,
                  max_chars: int | None = None, encoding: str | None = None, *,
                  isolate: bool = False, log: Log = _quiet, timings: Timings | None = None,
                  prepare: Callable[[], None] | None = None,
-                 analyzer: Analyzer | None = None) -> list[Brief | Exception]:
+                 analyzer: Analyzer | None = None, genre: str | None = None
+                 ) -> list[Brief | Exception]:
     """Make one Brief per group of inputs, every text of every group in one spaCy stream.
 
     The chain every command runs: ``generate`` and ``extract`` give one group (its sources
@@ -108,11 +109,13 @@ def build_briefs(groups: Sequence[Sequence[str]], model: str | None = None,
             by_group.setdefault(number, []).append(analysis)
     for number, members in by_group.items():
         with _isolated(isolate, results, number):
-            briefs = [extract_brief(a, document=i) for i, a in enumerate(members, start=1)]
+            briefs = [extract_brief(a, document=i, genre=genre)
+                      for i, a in enumerate(members, start=1)]
             results[number] = merge_briefs(briefs)
             for analysis, one in zip(members, briefs):
                 log(f"{analysis.clean.source.path}: {len(analysis.paragraphs)} paragraphs, "
-                    f"{len(analysis.sentences)} sentences; {len(one.attendees)} attendees, "
+                    f"{len(analysis.sentences)} sentences; {one.genre}; "
+                    f"{len(one.attendees)} attendees, "
                     f"{len(one.positions)} positions")
     timings.add("extract", t)
     return results  # type: ignore[return-value]  # every group got its Brief or its error

@@ -146,7 +146,7 @@ def draft_until(analysis: Analysis, last: str) -> Any:
 
     draft = Draft(analysis=analysis)
     for extractor in EXTRACTORS:
-        extractor(draft)
-        if extractor.__name__ == last:
+        extractor.run(draft)
+        if extractor.name == last:
             return draft
     raise ValueError(f"no extractor named {last}")

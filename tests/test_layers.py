@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "briefgen"
 #: Units (a top-level module or subpackage of briefgen) per layer, lowest first.
 LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("base", frozenset({"errors", "model", "document", "markings", "config", "xmlsafe",
-                        "language", "sentences"})),
+                        "language", "sentences", "vocabulary"})),
     ("stages", frozenset({"ingest", "clean", "analyze", "extract", "render", "writers",
                           "report"})),
     ("pipeline", frozenset({"pipeline", "faststart"})),

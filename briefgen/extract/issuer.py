@@ -24,7 +24,8 @@ from collections import Counter
 from briefgen.extract import gazetteer
 from briefgen.extract.draft import Draft
 from briefgen.extract.gazetteer_data import ISSUING_OFFICES
-from briefgen.extract.people import OFFICE_WORDS, TITLE_WORDS
+from briefgen.vocabulary.people import OFFICE_WORDS, TITLE_WORDS
+from briefgen.vocabulary.verbs import HOST_VERBS
 
 #: Weights of the evidence (see the module's docstring).
 INSTITUTION, COMPOUND, OFFICE, HOST = 4.0, 4.0, 3.0, 3.0
@@ -52,7 +53,7 @@ OWNED = re.compile(r"(?:’s|'s)?\s+(?!and\b|or\b|in\b|on\b|to\b|of\b|for\b|at\b
 #: One word of the stretch after an office (see ``_after``).
 STRETCH_WORD = re.compile(r"\s+([\w’'.-]+)")
 #: Who hosts whom: "<host> received <guest>", "a courtesy call on <host> by <guest>".
-HOST_FIRST = re.compile(r"\b(?:received|receives|receive|hosted|hosts|host|welcomed|welcomes)\b")
+HOST_FIRST = re.compile(rf"\b(?:{'|'.join(sorted(HOST_VERBS, key=len, reverse=True))})\b")
 GUEST_FIRST = re.compile(r"\b(?:(?:paid|pays|paying)\s+(?:a\s+)?(?:courtesy\s+|farewell\s+|"
                          r"introductory\s+)?(?:call|visit)\s+on|called\s+on|calls\s+on|"
                          r"[Cc]all\s+on)\b")

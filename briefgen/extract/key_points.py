@@ -8,14 +8,9 @@ import re
 from briefgen.extract.draft import Draft
 from briefgen.extract.people import surname_of
 from briefgen.model import KeyPoint, Ref, Sentence
+from briefgen.vocabulary.words import STOPWORDS
 
 KEY_POINT_COUNT = 5
-STOPWORDS = frozenset(
-    "a an the and or but of in on at to for from by with as is are was were be been being it its "
-    "this that these those he she they we our their his her them us i you not no also such "
-    "which who whom whose will would can could should may might must has have had do does did "
-    "than then there here into over under about after before during while including other "
-    "more most all both each any some own same so very further".split())
 # Verbs reporting outcomes and firm stances weigh more than neutral reporting verbs.
 STRONG_VERBS = re.compile(
     r"\b(?:agreed|agree|committed|commit|condemned|condemn|announced|announce|decided|pledged|"
@@ -80,7 +75,7 @@ def score_sentences(draft: Draft) -> list[float]:
             score += 0.25
         if BACKGROUND.search(text):
             score -= 0.5
-        if text.rstrip().endswith(":") or length < 6:
+        if text.rstrip().endswith(":") or length < 6 or i in draft.structure.furniture:
             score -= 3.0
         scores.append(score)
     return scores

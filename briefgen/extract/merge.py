@@ -22,11 +22,10 @@ from briefgen.model import (
     Position,
     SourceInfo,
 )
+from briefgen.vocabulary.calendar import MONTHS
 
 KEY_POINTS = 5
 SUMMARY_SENTENCES = 3
-MONTHS = ("january february march april may june july august september october november "
-          "december").split()
 
 
 def merge_briefs(briefs: list[Brief]) -> Brief:
@@ -191,11 +190,12 @@ def sort_key(source: SourceInfo) -> tuple[int | None, int, int] | None:
         return (d.year, d.month, d.day)
     if not source.date:
         return None
-    m = re.search(r"(" + "|".join(MONTHS) + r")\s+(\d{1,2})", source.date.lower())
+    m = re.search(r"(" + "|".join(MONTHS).lower() + r")\s+(\d{1,2})", source.date.lower())
     if not m:
         return None
     year = re.search(r"\b(19|20)\d\d\b", source.date)
-    return (int(year.group(0)) if year else None, MONTHS.index(m.group(1)) + 1, int(m.group(2)))
+    month = [name.lower() for name in MONTHS].index(m.group(1)) + 1
+    return (int(year.group(0)) if year else None, month, int(m.group(2)))
 
 
 def is_before(a: tuple[int | None, int, int] | None, b: tuple[int | None, int, int]) -> bool:

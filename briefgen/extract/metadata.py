@@ -7,11 +7,16 @@ import re
 
 from briefgen.extract.draft import Draft
 from briefgen.model import Meeting, Sentence
+from briefgen.vocabulary.calendar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from briefgen.vocabulary.verbs import (
+    EVENT_NOUNS,
+    MEETING_CORE_VERBS,
+    MEETING_NOUNS,
+    TOPIC_VERBS,
+    TRAVEL_WORDS,
+)
 
-MONTHS = ("January February March April May June July August September October November "
-          "December").split()
-MONTH_ABBREVIATIONS = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"Sept": 9}
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
 MONTH = r"(?:" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)"
 DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
 DATE_PATTERN = re.compile(
@@ -21,9 +26,9 @@ DATE_PATTERN = re.compile(
     rf"|\b(?i:today|yesterday|this week|last week)\b")
 RELATIVE_DAYS = {"today": 0, "yesterday": -1}
 
-CUE_WORDS = (r"met|meet|meets|meeting|spoke|speaks|call|talks|held|hosted|convened|convening|"
-             r"co-chaired|chaired|launched|visited|visit|trip|traveled|travelled|joined|"
-             r"participated|gathered|discussed|dialogue|conference|summit|led|consultations")
+#: Words of a meeting taking place, whose sentence dates and places it.
+CUE_WORDS = "|".join(sorted(MEETING_CORE_VERBS | MEETING_NOUNS | EVENT_NOUNS | TRAVEL_WORDS,
+                            key=len, reverse=True))
 MEETING_CUES = re.compile(rf"\b(?:{CUE_WORDS})\b", re.I)
 IN_PERSON = re.compile(r"\bin[- ]person\b", re.I)
 # Calls that are visits, not telephone calls: "a courtesy call on", "a joint call on the
@@ -40,12 +45,13 @@ PHONE = re.compile(r"\b(?:phone|telephone|telephoned|phoned|telephonic)\b|"
                    r"^(?:.*\s)?call\b(?!\s+(?:on|for|upon))|\bcall with\b|’s call\b", re.I)
 # Where the meeting was: "met ... in Washington", "traveled to Dhaka", "Yesterday in
 # Washington, DC, ...". A place after "to discuss ..." is a topic ("... in Libya"), not a venue.
-VENUE_CUES = re.compile(r"\b(?:met|meet|meets|meeting|held|hosted|convened|gathered|talks|"
-                        r"summit|conference|dialogue|led|participated|launched|visited|visit|"
-                        r"trip|traveled|travelled|delegation|spoke)\b", re.I)
+#: A place after a verb of discussing is a topic ("discussed the situation in X"), not a venue.
+VENUE_WORDS = (MEETING_CORE_VERBS | MEETING_NOUNS | EVENT_NOUNS | TRAVEL_WORDS) - TOPIC_VERBS
+VENUE_CUES = re.compile(rf"\b(?:{'|'.join(sorted(VENUE_WORDS, key=len, reverse=True))})\b",
+                        re.I)
 FUTURE = re.compile(r"\b(?:next (?:week|month|year)|upcoming|later this (?:week|month|year)|"
                     r"will (?:host|travel|visit|meet))\b", re.I)
-TRAVEL_CUES = re.compile(r"\b(?:traveled|travelled|trip|visit|visited|delegation)\b", re.I)
+TRAVEL_CUES = re.compile(rf"(?:{'|'.join(sorted(TRAVEL_WORDS))})", re.I)
 VENUE = re.compile(r"\b(in|at|to)\s+(?:the\s+)?(?=[A-Z])")
 # Within one sentence a ". " is an abbreviation's ("Jr. and"), so it stops nothing.
 VENUE_STOP = re.compile(r";|\bto\s+(?!the\b)[a-z]+")
@@ -55,6 +61,8 @@ HOSTING = re.compile(r"\b(?:hosted|hosts|host|welcomed \w+ to|at the White House
                      r"traveled to|travelled to|visit(?:ed)? to|trip to)\b", re.I)
 JOINT_DOCUMENT = r"\bjoint (?:statement|declaration|communiqu|readout)"
 NOT_PLACES = frozenset({"The", "This", "In", "On"})
+#: A header line giving the place: "Place: MOFA Press Conference Room", "Venue: City Hall".
+PLACE_HEADER = re.compile(r"^(?:Place|Venue|Location)\s*:\s*([^\n]{2,80})$")
 
 
 def extract_metadata(draft: Draft) -> None:
@@ -71,6 +79,10 @@ def extract_metadata(draft: Draft) -> None:
                                   analysis.clean.source.date)
     fmt = find_format(draft.title, meeting_sentences[:4] or list(analysis.sentences[:2]))
     location = find_location(meeting_sentences[:3]) if fmt == "in_person" else None
+    header_place = next((m.group(1).strip() for p in analysis.paragraphs[:8]
+                         if (m := PLACE_HEADER.match(p.text))), None)
+    if header_place and fmt == "unknown" and not VIRTUAL.search(header_place):
+        fmt, location = "in_person", header_place  # "Place: MOFA Press Conference Room"
     draft.meeting = Meeting(date=date, date_iso=iso, format=fmt, location=location)
 
 

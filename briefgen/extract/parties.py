@@ -6,8 +6,9 @@ import re
 
 from briefgen.extract import gazetteer
 from briefgen.extract.draft import Draft
-from briefgen.extract.people import OFFICE_WORDS, surname_of
+from briefgen.extract.people import surname_of
 from briefgen.model import Attendee, Party
+from briefgen.vocabulary.people import OFFICE_WORDS
 
 # "<X> side / delegation / government ..." and "... of <X>" name a side of the meeting.
 SIDE_NOUNS = r"(?:side|delegation|delegations|government|Government|officials|representatives|" \
@@ -93,13 +94,15 @@ def extract_parties(draft: Draft) -> None:
     """Build the party list from sides, delegations and attendees' affiliations."""
     index = PartyIndex()
     body = draft.analysis.body
-    draft.home_party = find_home_party(draft)
+    draft.home_party = draft.structure.body or find_home_party(draft)
     candidates: list[str] = []
     for aff in draft.affiliations:
         if aff:
             candidates.append(aff)
     for mention in side_mentions(draft):
         candidates.append(mention)
+    for voice in draft.structure.voices:  # the delegations of a meeting record
+        candidates.extend(voice.phrases)
     for part in title_compound_parts(draft.title):
         candidates.append(part)
     # Countries the headline names ("Call with President-Elect Arévalo of Guatemala", "Visit
@@ -144,6 +147,8 @@ def extract_parties(draft: Draft) -> None:
     draft.home_party = renamed.get(draft.home_party or "", draft.home_party)
     draft.attendees = [Attendee(a.name, a.rank, a.title, renamed.get(a.party or "", a.party),
                                 a.source) for a in draft.attendees]
+    home = draft.home_party
+    draft.absent = [Attendee(a.name, a.rank, a.title, home, a.source) for a in draft.absent]
 
 
 def _contains_known(index: PartyIndex, alias: str) -> bool:

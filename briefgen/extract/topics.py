@@ -11,33 +11,21 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from briefgen.extract.draft import Draft
-from briefgen.extract.people import TITLE_WORDS
 from briefgen.model import Party, Position
 from briefgen.model import Topic as TopicInfo
+from briefgen.vocabulary.people import TITLE_WORDS
+from briefgen.vocabulary.verbs import STANCE_VERBS, TOPIC_VERBS
+from briefgen.vocabulary.words import STOPWORDS
 
 MAX_TOPICS = 7
 SIMILARITY = 0.2  # cosine to a topic's centroid needed to join it
-STOPWORDS = frozenset(
-    "a an the and or but nor of in on at to for from by with as is are was were be been being "
-    "it its this that these those he she they we our their his her them us you not no also "
-    "such which who whom whose will would can could should may might must has have had do does "
-    "did than then there here into over under about after before during while including other "
-    "more most all both each any some own same so very further well across between through "
-    "toward towards against within without upon per via among around".split())
 # Words of diplomatic reporting that say how, not what: never a topic's name.
-REPORTING = frozenset(
-    "affirmed reaffirmed reaffirm affirm stressed stress underscored underscore emphasized "
-    "emphasize highlighted highlight reiterated reiterate welcomed welcome condemned condemn "
-    "urged urge encouraged encourage expressed express congratulated thanked proposed committed "
-    "commit pledged intend intends plan plans planned decided agreed agree announced briefed "
-    "noted recognized commended applauded praised acknowledged confirmed resolved discussed "
-    "discuss reviewed exchanged views called call side sides delegation delegations leaders "
-    "leader secretary minister president officials importance important need needs continued "
-    "continue commitment support cooperation efforts effort shared mutual strong close two three "
-    "both parties party countries country government governments united states "
-    "administration new ongoing further also including work working together ensure "
-    "deep deepen strengthen strengthening enhance advance opportunity make made making take "
-    "taken taking".split())
+REPORTING = STANCE_VERBS | TOPIC_VERBS | frozenset(
+    "views side sides delegation delegations leaders leader secretary minister president "
+    "officials importance important need needs commitment cooperation efforts effort mutual "
+    "strong close two three both parties party countries country government governments united "
+    "administration new ongoing further also including work working together ensure deep "
+    "enhance opportunity take taken taking".split())
 
 
 OTHER = "other subjects"

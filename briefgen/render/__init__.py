@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from briefgen.vocabulary.calendar import MONTHS
+
 if TYPE_CHECKING:  # imported where used: `templates list` reaches this package, fast
     from briefgen.document import Document
     from briefgen.model import Brief
@@ -46,8 +48,6 @@ class MemoOptions:
                               self.portion_mark if self.portion_marks else None)
 
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 
 def format_long_date(value: Any) -> str:

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from briefgen.extract.people.lexicon import (
-    OFFICE_WORDS,
-    TITLE_WORDS,
-    name_words,
-    names_match,
-    surname_of,
-)
+from briefgen.extract.people.lexicon import name_words, names_match, surname_of
 from briefgen.extract.people.mention import PersonMention
 from briefgen.extract.people.names import name_spans
 from briefgen.extract.people.titles import describe
 from briefgen.model import Sentence
 
-__all__ = ["OFFICE_WORDS", "TITLE_WORDS", "PersonMention", "find_people", "name_words",
-           "names_match", "surname_of"]
+__all__ = ["PersonMention", "find_people", "name_words", "names_match", "surname_of"]
 
 
 def find_people(sentence: Sentence) -> list[PersonMention]:

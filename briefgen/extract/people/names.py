@@ -7,20 +7,22 @@ import re
 from briefgen.extract import gazetteer
 from briefgen.extract.people.lexicon import (
     CAPITALISED,
-    HONORIFIC_WORDS,
-    NAME_PARTICLES,
     NAME_SUFFIX,
-    NOT_NAME_TOKENS,
-    NOT_NAME_WORDS,
-    OFFICE_WORDS,
     PARTICLE_PREFIX,
-    PLAIN_HONORIFICS,
     POSSESSIVE,
-    RANKS,
-    TITLE_WORDS,
     is_org_name,
 )
 from briefgen.model import Sentence
+from briefgen.vocabulary.people import (
+    HONORIFIC_WORDS,
+    NAME_PARTICLES,
+    NOT_NAME_TOKENS,
+    NOT_NAME_WORDS,
+    OFFICE_WORDS,
+    PLAIN_HONORIFICS,
+    RANKS,
+    TITLE_WORDS,
+)
 
 
 def name_spans(sentence: Sentence) -> list[tuple[int, int]]:

@@ -10,12 +10,10 @@ from briefgen.extract.people.lexicon import (
     EU_OFFICE,
     HONORIFIC_PATTERN,
     LEADING_RANK,
-    OFFICE_WORDS,
     ORG_AFTER_DEMONYM,
     ORG_MARK,
     ORG_SUFFIX,
     RANK_PATTERN,
-    TITLE_WORDS,
     TRAILING_CONNECTOR,
     country_in,
     has_office,
@@ -23,6 +21,7 @@ from briefgen.extract.people.lexicon import (
 )
 from briefgen.extract.people.mention import PersonMention
 from briefgen.model import Sentence
+from briefgen.vocabulary.people import OFFICE_WORDS, TITLE_WORDS
 
 #: A numbered list item's marker inside a sentence: "(3)", "3)".
 LIST_MARKER = re.compile(r"(?:(?<=\s)|^)\(?\d{1,2}\)\s+")

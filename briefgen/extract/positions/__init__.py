@@ -4,29 +4,25 @@ from __future__ import annotations
 
 import re
 
-from briefgen.extract.attendees import MEETING_VERBS
 from briefgen.extract.draft import Draft
+from briefgen.extract.people import names_match
 from briefgen.extract.positions.subjects import part_parties, person_subject_party, resolve_subject
 from briefgen.extract.positions.verbs import is_heading, object_tokens, stance_verbs
-from briefgen.extract.positions.vocabulary import (
-    HELD_STANCES,
-    NORMATIVE,
-    PRAISED,
-    PURPOSE_TOPICS,
-    SHARED_WORDS,
-    TOPIC_VERBS,
-)
 from briefgen.extract.syntax import children, span_text, subject_of, subtree
 from briefgen.model import JOINT, Position, Ref, Sentence
+from briefgen.vocabulary.stances import HELD_STANCES, NORMATIVE, PRAISED, SHARED_WORDS
+from briefgen.vocabulary.verbs import MEETING_VERBS, PURPOSE_TOPICS, TOPIC_VERBS
 
 
 def extract_positions(draft: Draft) -> None:
     """Find stance sentences and attribute each to a party or to "joint"."""
     last_person_party: str | None = None
+    structure = draft.structure
     for sentence in draft.sentences:
         found: list[tuple[str, str, int]] = []  # (party, verb, verb index)
-        if is_heading(sentence):
+        if is_heading(sentence) or sentence.index in structure.furniture:
             continue
+        voice = voice_parties(draft, sentence)
         verbs = stance_verbs(sentence)
         for v in verbs:
             if sentence.tokens[v].tag == "MD" and _reported_by(sentence, v, verbs):
@@ -37,7 +33,7 @@ def extract_positions(draft: Draft) -> None:
                 parties = [JOINT]  # "X met with Y to reaffirm ...": both sides' purpose
             else:
                 parties = resolve_subject(draft, sentence, subject_of(sentence, v),
-                                          last_person_party)
+                                          last_person_party, voice)
             holder = _stance_holder(draft, sentence, v)
             if holder and parties:
                 word = sentence.tokens[v].text.lower()
@@ -50,6 +46,8 @@ def extract_positions(draft: Draft) -> None:
                     found.append((party, sentence.tokens[v].text, v))
         if not found and draft.is_joint_statement and _is_policy_statement(sentence):
             found.append((JOINT, "", -1))
+        if sentence.index in structure.decisions and all(p != JOINT for p, _, _ in found):
+            found = [(JOINT, "", -1)]  # minutes: the body decided ("It was RESOLVED that")
         for party, verb, v in found:
             statement = _statement(sentence, v)
             draft.positions.append(Position(party=party, verb=verb, statement=statement,
@@ -58,6 +56,25 @@ def extract_positions(draft: Draft) -> None:
         subj_party = person_subject_party(draft, sentence)
         if subj_party is not None:
             last_person_party = subj_party
+
+
+def voice_parties(draft: Draft, sentence: Sentence) -> list[str]:
+    """The parties a genre's layout says speak a sentence: a transcript principal's turn, a
+    meeting record's delegate and those the delegate speaks for."""
+    structure = draft.structure
+    speaker = structure.speaker_of(sentence.index)
+    if speaker is not None and speaker.name:
+        return [a.party for a in draft.attendees
+                if a.party and names_match(a.name, speaker.name)][:1]
+    voice = structure.voice_of(sentence.index)
+    if voice is None:
+        return []
+    out: list[str] = []
+    for phrase in voice.phrases:
+        for party in part_parties(draft, phrase):
+            if party not in out:
+                out.append(party)
+    return out
 
 
 def _reported_by(sentence: Sentence, v: int, verbs: list[int]) -> bool:

@@ -5,30 +5,43 @@ from __future__ import annotations
 import re
 
 from briefgen.extract.draft import Draft
-from briefgen.extract.people import OFFICE_WORDS, surname_of
-from briefgen.extract.positions.vocabulary import (
-    EVENT_NOUNS,
-    FIRST_PERSON,
-    JOINT_SUBJECT,
-    THIRD_SINGULAR,
-)
+from briefgen.extract.people import surname_of
 from briefgen.extract.syntax import span_text, subject_of, subtree
 from briefgen.model import JOINT, Sentence
+from briefgen.vocabulary.genres import DELEGATE_NOUNS
+from briefgen.vocabulary.people import OFFICE_WORDS
+from briefgen.vocabulary.stances import FIRST_PERSON, JOINT_SUBJECT, THIRD_SINGULAR
+from briefgen.vocabulary.verbs import EVENT_NOUNS, forms
+
+#: Verbs whose "we" in a speaker's turn is both sides ("we agreed", "we confirmed that ...").
+JOINT_VERBS = forms("agree", "confirm", "decide", "sign", "conclude", "reaffirm")
 
 
 def resolve_subject(draft: Draft, sentence: Sentence, subj: int | None,
-                    last_person_party: str | None) -> list[str]:
+                    last_person_party: str | None, voice: list[str] | None = None) -> list[str]:
     """Return the parties whose stance a verb's subject reports: one party, ["joint"], or
     several parties when a subset of the sides speaks together or "each" ("The Foreign
     Ministers welcomed ..." in a three-party meeting). Empty when the subject is no party.
+
+    ``voice`` is who the layout says speaks the sentence (a transcript's speaker, a record's
+    delegates): "I" and "we" are theirs, and so is a "he"/"she" or delegate subject.
     """
     if subj is None:
-        return []
+        return list(voice or [])
     head_word = sentence.tokens[subj].text.lower()
+    if voice and head_word in FIRST_PERSON | {"i"}:
+        verb = sentence.tokens[sentence.tokens[subj].head].text.lower()
+        if head_word == "we" and verb in JOINT_VERBS:
+            return [JOINT]  # "we agreed", "we confirmed": both sides together
+        return list(voice)
     if head_word in FIRST_PERSON:
         return [JOINT if draft.is_joint_statement else draft.home_party or JOINT]
     if head_word in THIRD_SINGULAR:
+        if voice:
+            return list(voice)
         return [last_person_party] if last_person_party else []
+    if voice and head_word in DELEGATE_NOUNS:
+        return list(voice)
     if head_word == "it" and draft.is_joint_statement:
         return [JOINT]  # "It emphasized ...": the council or meeting the statement speaks for
     if head_word in ("it", "this", "that", "which", "who"):

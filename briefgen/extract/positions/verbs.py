@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import re
 
-from briefgen.extract.positions.vocabulary import (
+from briefgen.extract.syntax import children, subtree
+from briefgen.model import Sentence
+from briefgen.vocabulary.stances import (
     INDIRECT_QUESTION,
     NEEDS_STANCE_OBJECT,
     NORMATIVE,
     PARTICLES,
     STANCE_NOUNS,
-    STANCE_VERBS,
-    TOPIC_VERBS,
 )
-from briefgen.extract.syntax import children, subtree
-from briefgen.model import Sentence
+from briefgen.vocabulary.verbs import STANCE_VERBS, TOPIC_VERBS
 
 
 def object_tokens(sentence: Sentence, v: int) -> list[int]:

@@ -1,0 +1,86 @@
+"""What a genre reader finds in a document's layout, in the terms the common extractors use:
+who speaks which sentences, who was listed as present or absent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Roles of a speaker in a transcript.
+PRINCIPAL, QUESTIONER, MODERATOR = "principal", "questioner", "moderator"
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Someone who takes the floor: a transcript's labelled speaker."""
+
+    label: str  # as written before the colon: "PRIME MINISTER ALBANESE"
+    role: str  # principal | questioner | moderator
+    name: str | None = None  # the person's name when the label or the header gives it
+    title: str | None = None
+    #: Index of the sentence whose label introduces the speaker first.
+    first_sentence: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """A stretch of sentences one speaker says; ``label_end`` is where the first sentence's
+    text starts after the label (a character offset into the body)."""
+
+    speaker: int  # index into Structure.speakers
+    sentences: tuple[int, ...]
+    label_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A person of an attendance list ("Present: Cllr J Smith (Chair), ...")."""
+
+    name: str
+    title: str | None
+    present: bool
+    sentence: int  # index of the sentence that lists them
+    start: int  # character offsets of the name in the body
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """A sentence of a meeting record spoken for one or more delegations: the phrases that
+    name them as written ("Mexico", "the European Union"), resolved to parties later."""
+
+    sentence: int
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """A genre reader's findings; the empty Structure is a readout's (no layout of its own)."""
+
+    speakers: tuple[Speaker, ...] = ()
+    turns: tuple[Turn, ...] = ()
+    members: tuple[Member, ...] = ()
+    voices: tuple[Voice, ...] = ()
+    #: The body whose minutes or record these are ("Melton Parish Council"), when named.
+    body: str | None = None
+    #: Sentences that are layout, not content: labels alone, questions, attendance lists,
+    #: agenda headings. Never a position or a key point.
+    furniture: frozenset[int] = field(default_factory=frozenset)
+    #: Sentences a body decides or records as decided (minutes' motions and resolutions).
+    decisions: frozenset[int] = field(default_factory=frozenset)
+
+    def turn_of(self, sentence: int) -> Turn | None:
+        """The turn holding sentence ``sentence``, if any."""
+        for turn in self.turns:
+            if sentence in turn.sentences:
+                return turn
+        return None
+
+    def voice_of(self, sentence: int) -> Voice | None:
+        for voice in self.voices:
+            if voice.sentence == sentence:
+                return voice
+        return None
+
+    def speaker_of(self, sentence: int) -> Speaker | None:
+        turn = self.turn_of(sentence)
+        return self.speakers[turn.speaker] if turn is not None else None

@@ -1,0 +1,56 @@
+"""The words that mark a genre's structure: speaker labels, delegates, attendance lists,
+motions and decisions, and the title words that name a genre."""
+
+from __future__ import annotations
+
+#: Speaker labels of the press and of whoever runs a briefing: never a principal.
+QUESTIONER_LABELS = frozenset({"q", "question", "questions", "journalist", "reporter", "press",
+                               "audience", "audience member", "participant", "media",
+                               "unidentified", "unidentified speaker", "voice", "voices"})
+MODERATOR_LABELS = frozenset({"moderator", "operator", "mc", "host", "announcer", "chair",
+                              "master of ceremonies", "facilitator", "interpreter",
+                              "translator", "staff", "aide"})
+#: Words of a title that names a transcript ("Remarks by ...", "Joint Press Conference").
+TRANSCRIPT_TITLE_WORDS = ("remarks", "press conference", "news conference", "press briefing",
+                          "transcript", "briefing", "interview", "stakeout", "press availability",
+                          "doorstop", "q&a", "media availability", "joint press",
+                          "opening statement", "statement to the press", "in conversation")
+#: Nouns of a speaker at a multilateral meeting ("the representative of X", "X's delegate").
+DELEGATE_NOUNS = frozenset({"representative", "representatives", "delegate", "delegates",
+                            "delegation", "speaker", "observer", "ambassador", "minister",
+                            "spokesperson"})
+#: Headings of an attendance list, and whether those listed were there.
+ATTENDANCE_HEADINGS = {
+    "present": True, "members present": True, "members of the committee present": True,
+    "councillors present": True, "councilors present": True, "acting members present": True,
+    "attendees": True, "attendance": True, "in attendance": True, "also present": True,
+    "also in attendance": True, "officers present": True, "staff present": True,
+    "roll call": True, "members": True, "present were": True, "also present were": True,
+    "witnesses": True, "were present": True, "was present": True, "were also present": True,
+    "also attending": True, "attending": True, "participants": True,
+    "apologies": False, "apologies for absence": False, "apologies received from": False,
+    "absent": False, "absentees": False, "members absent": False, "regrets": False,
+    "not present": False, "absent with apologies": False, "apologies received": False,
+    "in attendance were": True, "also in attendance were": True,
+}
+#: Words of a set of minutes in its title or head ("Minutes of the ...", "Adopted Minutes").
+MINUTES_TITLE_WORDS = ("minutes", "proceedings of the", "record of proceedings",
+                       "summary of proceedings", "meeting no.")
+#: Words of a meeting record's title or lead: a body in session, delegates taking the floor.
+RECORD_BODY_WORDS = ("general assembly", "security council", "committee", "council", "plenary",
+                     "conference", "session", "summit", "ministerial", "commission", "assembly")
+#: Words of a meeting record's title or header: a summary record, a plenary in session ...
+RECORD_TITLE_WORDS = ("summary record", "chair's summary", "chair’s summary", "chairman's summary",
+                      "meetings coverage", "meeting coverage", "plenary meeting", "general debate",
+                      "(am)", "(pm)")
+#: ... and weaker ones, which count only with several delegations speaking.
+RECORD_HINT_WORDS = ("speakers", "delegates", "delegations", "statements from", "hears",
+                     "concludes its", "approves", "adopts", "session")
+#: Formulas of a body's decision and of motions in minutes.
+DECISION_WORDS = frozenset({"resolved", "ordered", "agreed", "carried", "approved", "adopted",
+                            "decided", "accepted", "rejected", "defeated", "passed", "noted",
+                            "endorsed", "ratified", "elected", "appointed", "deferred"})
+MOTION_WORDS = frozenset({"moved", "seconded", "proposed", "motion", "resolution", "amendment",
+                          "vote", "voted", "abstained", "unanimously", "nem con"})
+#: Words written as an action item's head ("Action: Clerk to write ...").
+ACTION_LABELS = frozenset({"action", "actions", "action item", "action point", "follow-up"})
