@@ -12,6 +12,8 @@ SCHEMA_VERSION = 2
 READABLE_VERSIONS = (1, 2)
 MEETING_FORMATS = ("virtual", "in_person", "phone", "unknown")
 JOINT = "joint"
+#: What an outcome reports: an agreement, a decision, a commitment to a step, a follow-up.
+OUTCOME_KINDS = ("agreement", "decision", "commitment", "follow_up")
 
 
 # --------------------------------------------------------------------------- stage hand-offs
@@ -222,6 +224,42 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
+class Outcome:
+    """An agreement, decision, commitment to a concrete step or planned follow-up.
+
+    ``who`` is a party name, ``"joint"`` or None when the source names no one; ``what`` is the
+    step in the source's words; ``when`` the time as written (None when not stated) and
+    ``when_iso`` its YYYY-MM-DD form when the text fixes the day.
+    """
+
+    kind: str
+    who: str | None
+    what: str
+    when: str | None
+    when_iso: str | None
+    sentence: str
+    source: Ref
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "who": self.who, "what": self.what, "when": self.when,
+                "when_iso": self.when_iso, "sentence": self.sentence,
+                "source": self.source.to_dict()}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any], where: str) -> Outcome:
+        kind = _expect(d.get("kind"), str, f"{where}.kind")
+        if kind not in OUTCOME_KINDS:
+            raise BriefFormatError(f"field '{where}.kind' must be one of "
+                                   f"{', '.join(OUTCOME_KINDS)}")
+        return cls(kind, _opt(d.get("who"), str, f"{where}.who"),
+                   _expect(d.get("what"), str, f"{where}.what"),
+                   _opt(d.get("when"), str, f"{where}.when"),
+                   _opt(d.get("when_iso"), str, f"{where}.when_iso"),
+                   _expect(d.get("sentence"), str, f"{where}.sentence"),
+                   Ref.from_dict(d.get("source"), f"{where}.source"))
+
+
+@dataclass(frozen=True, slots=True)
 class Brief:
     """Everything extracted from the sources; the contract between extraction and rendering."""
 
@@ -238,6 +276,7 @@ class Brief:
     context: tuple[KeyPoint, ...] = ()
     topics: tuple[Topic, ...] = ()
     changes: tuple[Change, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready form of schema_version 2 (documented in README)."""
@@ -267,6 +306,7 @@ class Brief:
             "topics": [{"name": t.name, "terms": list(t.terms)} for t in self.topics],
             "changes": [{"party": c.party, "topic": c.topic, "sentence": c.sentence,
                          "source": c.source.to_dict(), "note": c.note} for c in self.changes],
+            "outcomes": [o.to_dict() for o in self.outcomes],
         }
 
     @classmethod
@@ -355,6 +395,7 @@ class Brief:
                                  Ref.from_dict(c.get("source"), f"{w}.source"),
                                  _expect(c.get("note", ""), str, f"{w}.note"))
                           for w, c in items("changes")),
+            outcomes=tuple(Outcome.from_dict(o, w) for w, o in items("outcomes")),
             removed=tuple(Removed(_expect(r.get("text"), str, f"{w}.text"),
                                   _expect(r.get("reason"), str, f"{w}.reason"))
                           for w, r in items("removed")),

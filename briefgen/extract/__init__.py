@@ -9,6 +9,7 @@ from briefgen.extract.draft import Draft
 from briefgen.extract.glossary import extract_glossary
 from briefgen.extract.key_points import extract_key_points
 from briefgen.extract.metadata import extract_metadata
+from briefgen.extract.outcomes import extract_outcomes
 from briefgen.extract.parties import extract_parties, prune_parties
 from briefgen.extract.positions import extract_positions
 from briefgen.extract.summary import extract_summary
@@ -22,6 +23,7 @@ EXTRACTORS: tuple[Callable[[Draft], None], ...] = (
     extract_parties,
     extract_positions,
     prune_parties,
+    extract_outcomes,
     extract_glossary,
     extract_key_points,
     extract_summary,
@@ -50,4 +52,5 @@ def extract_brief(analysis: Analysis, document: int = 1) -> Brief:
                             format=draft.meeting.format, location=draft.meeting.location),),
         removed=analysis.clean.removed,
         topics=tuple(draft.topics),
+        outcomes=tuple(draft.outcomes),
     )

@@ -11,6 +11,7 @@ from briefgen.model import (
     GlossaryEntry,
     KeyPoint,
     Meeting,
+    Outcome,
     Party,
     Position,
     Sentence,
@@ -45,6 +46,7 @@ class Draft:
     context: list[KeyPoint] = field(default_factory=list)
     glossary: list[GlossaryEntry] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
     summary: str = ""
 
     @property
