@@ -22,6 +22,11 @@ DATE_PATTERN = re.compile(
     rf"|\b(?i:today|yesterday|tomorrow|this week|last week|"
     rf"(?:on|last|this)\s+{WEEKDAY}(?!,?\s+(?:{MONTH}|\d)))\b")
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+# What a time expression holds: a number, a calendar word or a relative day; the parser's
+# DATE entities include a few that hold none ("The minutes").
+TIME_WORDS = re.compile(rf"\d|\b(?:{MONTH}|{WEEKDAY}|(?i:today|tomorrow|yesterday|tonight|"
+                        rf"day|days|week|weeks|weekend|month|months|year|years|quarter|"
+                        rf"spring|summer|autumn|fall|winter|morning|afternoon|evening|night))\b")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # A date the release is dated by: a short line of its own ("Thursday, November 8, 2018",
 # "New Delhi November 28, 2008", "Date 2017-07-28", "No: 195, 23 August 2016").
@@ -174,13 +179,15 @@ def _as_date(value: str | dt.date | None) -> dt.date | None:
 
 def document_date(analysis: Analysis) -> dt.date | None:
     """The date the document is dated by: its metadata, else a dateline in its first or last
-    short paragraphs ("Thursday, November 8, 2018", "Date 2017-07-28"), else None."""
+    short paragraphs or in a line cleaning took out ("Thursday, November 8, 2018", "Date
+    2017-07-28"), else None."""
     given = _as_date(analysis.clean.source.date)
     if given is not None:
         return given
     paragraphs = analysis.paragraphs
-    for paragraph in (*paragraphs[:4], *paragraphs[-2:]):
-        text = paragraph.text.strip()
+    lines = [p.text for p in (*paragraphs[:4], *paragraphs[-2:])]
+    for line in (*lines, *(r.text for r in analysis.clean.removed)):
+        text = line.strip()
         if len(text.split()) > DATELINE_WORDS:
             # "CANADA, June 16, 2025 - Today, ...": a dateline opening the first paragraph
             head = re.match(r"^[A-Z][\w .,'’-]{0,40}?,\s*(.{6,30}?)\s+[-–—]\s", text)
@@ -215,7 +222,7 @@ def _date_in(text: str) -> dt.date | None:
 def to_iso(written: str) -> str | None:
     """Return YYYY-MM-DD for a single written date that states its year, else None."""
     m = re.search(rf"({MONTH})\s+({DAY}),?\s+((?:19|20)\d\d)$", written) or \
-        re.search(rf"({DAY})\s+({MONTH})\s+((?:19|20)\d\d)$", written)
+        re.search(rf"({DAY})\s+({MONTH}),?\s+((?:19|20)\d\d)$", written)
     if not m or re.search(r"[-–]|\b(?:and|to|through|until)\b", written):
         return None
     a, b, year = m.groups()

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from briefgen.extract.draft import Draft
-from briefgen.extract.metadata import document_date, resolve_date
+from briefgen.extract.metadata import TIME_WORDS, document_date, resolve_date
 from briefgen.extract.positions.subjects import person_subject_party, resolve_subject
 from briefgen.extract.positions.verbs import in_indirect_question, is_heading
 from briefgen.extract.positions.vocabulary import EVENT_NOUNS, NORMATIVE, forms
@@ -104,7 +104,8 @@ def extract_outcomes(draft: Draft) -> None:
 
 
 def find_outcome(sentence: Sentence) -> tuple[str, int] | None:
-    """The kind of outcome ``sentence`` reports and its trigger token, or None.
+    """The kind of outcome ``sentence`` reports and its trigger token (-1: a formula of minutes
+    such as "RESOLVED, That ...", the whole sentence), or None.
 
     A verb of agreeing, deciding or committing counts only with a step for its complement;
     a planned follow-up is a future step (a modal, "plans to", "looks forward to", an
@@ -114,9 +115,9 @@ def find_outcome(sentence: Sentence) -> tuple[str, int] | None:
     if HISTORY.search(text):
         return None
     if MINUTES.search(text):
-        return "decision", _root(sentence)
+        return "decision", -1
     if _is_action_line(sentence):
-        return "follow_up", _root(sentence)
+        return "follow_up", -1
     tokens = sentence.tokens
     for i, tok in enumerate(tokens):
         word = tok.text.lower()
@@ -411,6 +412,8 @@ def _invitation(sentence: Sentence) -> tuple[str, int] | None:
 def _who(draft: Draft, sentence: Sentence, v: int, last_person_party: str | None
          ) -> str | None:
     """The party (or "joint") whose outcome it is: the subject of the trigger's clause."""
+    if v < 0:
+        v = _root(sentence)
     parties = resolve_subject(draft, sentence, subject_of(sentence, v), last_person_party)
     if not parties:
         return None
@@ -418,16 +421,24 @@ def _who(draft: Draft, sentence: Sentence, v: int, last_person_party: str | None
 
 
 def _what(sentence: Sentence, v: int) -> str:
-    """The step in the source's words: from the trigger to the end of the sentence."""
-    start = sentence.tokens[v].start - sentence.start if sentence.tokens else 0
-    what = sentence.text[start:].strip()
+    """The step in the source's words: from the subject of the trigger's own clause ("President
+    X will visit ..."), else from the trigger ("agreeing on the next relaunch ..."), to the end."""
+    if not sentence.tokens or v < 0:
+        return sentence.text.strip()  # a formula of minutes: the whole line is the decision
+    tokens = sentence.tokens
+    first = v
+    for c in children(sentence, v):
+        if tokens[c].dep in ("nsubj", "nsubjpass") and c < v:
+            first = min(subtree(sentence, c))
+            break
+    what = sentence.text[tokens[first].start - sentence.start:].strip()
     return what if len(what.split()) >= 3 else sentence.text.strip()
 
 
 def _when(sentence: Sentence, base: dt.date | None) -> tuple[str | None, str | None]:
     """The time the sentence gives for the step, as written and as a date when it is one."""
     for entity in sentence.entities:
-        if entity.label in ("DATE", "TIME") and not re.fullmatch(
-                r"(?:19|20)\d\d|annual|yearly|daily|weekly", entity.text, re.I):
+        if entity.label in ("DATE", "TIME") and TIME_WORDS.search(entity.text) and not \
+                re.fullmatch(r"(?:19|20)\d\d", entity.text):
             return resolve_date(entity.text, base)
     return None, None
