@@ -193,3 +193,8 @@ def test_the_docx_memo_has_the_outcomes_section(tmp_path: Path) -> None:
 def test_the_memo_says_when_there_is_no_outcome() -> None:
     text = render_markdown(make_brief(), MemoOptions(), "memo")
     assert "The source reports no agreement, decision or next step." in text
+
+
+def test_an_agreement_on_a_state_of_things_is_not() -> None:
+    assert kinds("The leaders agreed that trade ties form the bedrock of the partnership.") == []
+    assert kinds("We agree to remain in close touch to determine next steps.") == []

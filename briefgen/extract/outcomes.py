@@ -53,7 +53,7 @@ DELIVERABLES = frozenset(
     "session consultation consultations summit".split()) | EVENT_NOUNS
 # Words that put an event in the future.
 FUTURE_WORDS = re.compile(
-    r"\b(?:next|upcoming|forthcoming|future|later (?:this|in the)|coming|following|"
+    r"\b(?:next(?!\s+steps?\b)|upcoming|forthcoming|future|later (?:this|in the)|coming|following|"
     r"as soon as possible|soon|(?:to|would|will) be held|preparations? for)\b", re.I)
 # A past date or a history marker: what happened before the meeting is background.
 HISTORY = re.compile(r"\b(?:since|ago|last year|previously|in the past|earlier this year|"
@@ -271,7 +271,15 @@ def _is_step_clause(sentence: Sentence, c: int, agreement: bool) -> bool:
     """A clause headed by ``c`` that names a step, not a stance or a state of affairs."""
     tokens = sentence.tokens
     word = tokens[c].text.lower()
-    for j in children(sentence, c):  # "agreed to work together to launch ...": the purpose
+    kids = children(sentence, c)
+    if tokens[c].dep == "ccomp" and not any(
+            tokens[j].dep == "aux" and tokens[j].text.lower() in MODALS for j in kids) and (
+            tokens[c].tag in ("VBP", "VBZ", "VBD") or (tokens[c].tag == "VB" and any(
+                tokens[j].dep == "nsubj" and tokens[j].tag in ("NNS", "NNPS") for j in kids))):
+        # "agreed that people-to-people ties form the bedrock": a state of things, where
+        # "agreed that the Committee hold hearings" (a singular subject) is a decision
+        return False
+    for j in kids:  # "agreed to work together to launch ...": the purpose
         if tokens[j].dep in ("xcomp", "advcl") and j > c and tokens[j].tag == "VB" and \
                 tokens[j].text.lower() in STEP_VERBS:
             return True
