@@ -150,6 +150,8 @@ class Meeting:
     date_iso: str | None = None
     format: str = "unknown"
     location: str | None = None
+    #: The date the source is dated by (metadata or dateline), YYYY-MM-DD, when it gives one.
+    document_date: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,7 +287,8 @@ class Brief:
             "title": self.title,
             "summary": self.summary,
             "meeting": {"date": self.meeting.date, "date_iso": self.meeting.date_iso,
-                        "format": self.meeting.format, "location": self.meeting.location},
+                        "format": self.meeting.format, "location": self.meeting.location,
+                        "document_date": self.meeting.document_date},
             "parties": [{"name": p.name, "aliases": list(p.aliases)} for p in self.parties],
             "attendees": [{"name": a.name, "rank": a.rank, "title": a.title, "party": a.party,
                            "meetings": list(a.meetings or (a.source.document,)),
@@ -351,7 +354,8 @@ class Brief:
             summary=_expect(d.get("summary", ""), str, "summary"),
             meeting=Meeting(_opt(m.get("date"), str, "meeting.date"),
                             _opt(m.get("date_iso"), str, "meeting.date_iso"), fmt,
-                            _opt(m.get("location"), str, "meeting.location")),
+                            _opt(m.get("location"), str, "meeting.location"),
+                            _opt(m.get("document_date"), str, "meeting.document_date")),
             parties=tuple(Party(_expect(p.get("name"), str, f"{w}.name"),
                                 tuple(_expect(a, str, f"{w}.aliases")
                                       for a in _expect(p.get("aliases", []), list, f"{w}.aliases")))

@@ -77,3 +77,41 @@ def test_the_dateline_dates_the_document(dateline: str) -> None:
                              "Peru met today in Santiago.", title="Meeting of Foreign Ministers")
     meeting = draft_until(analysis, "extract_metadata").meeting
     assert (meeting.date, meeting.date_iso) == ("November 8, 2018", "2018-11-08")
+
+
+def test_this_morning_is_the_documents_day() -> None:
+    assert meeting_date("The Prime Minister spoke to the Chancellor this morning.") == \
+        ("March 3, 2023", "2023-03-03")
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("On February 27, the ministers met in Quito.", "2023-02-27"),
+    ("On December 28, the ministers met in Quito.", "2022-12-28"),  # the year before
+    ("On Monday, February 27, the ministers met in Quito.", "2023-02-27"),
+    ("On Friday, February 27, the ministers met in Quito.", None),  # the weekday disagrees
+])
+def test_a_date_without_its_year_takes_the_documents_year(text: str, iso: str | None) -> None:
+    assert meeting_date(text)[1] == iso
+    assert meeting_date(text, None)[1] is None
+
+
+def test_a_date_still_to_come_is_not_the_meetings() -> None:
+    text = ("The Secretary met the Minister and invited him to an event to be held on "
+            "17 March in Washington.")
+    assert meeting_date(text) == (None, None)
+
+
+def test_a_year_is_no_day_of_a_month() -> None:
+    assert meeting_date("The envoys met to prepare the May 2026 summit.") == (None, None)
+
+
+def test_the_memo_names_the_documents_date_when_the_meeting_has_none() -> None:
+    from briefgen.model import Meeting
+    from briefgen.render import MemoOptions, render_markdown
+    from tests.builders import make_brief
+
+    brief = make_brief(meeting=Meeting(format="phone", document_date="2023-03-03"))
+    assert r"date not stated \(the source is dated March 3\, 2023\)" in \
+        render_markdown(brief, MemoOptions(), "memo")
+    assert r"date not stated;" in render_markdown(make_brief(meeting=Meeting()), MemoOptions(),
+                                                  "memo")

@@ -13,15 +13,17 @@ MONTHS = ("January February March April May June July August September October N
 MONTH_ABBREVIATIONS = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"Sept": 9}
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 MONTH = r"(?:" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)"
-DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
+DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?(?!\d)"
 RANGE_JOIN = r"\s*(?:[-–]|and|to|through|until)\s*"
 DATE_PATTERN = re.compile(
     rf"(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+{DAY}(?:{RANGE_JOIN}(?:{MONTH}\s+)?{DAY}\b)?"
     rf"(?:,?\s+(?:19|20)\d\d)?"
     rf"|(?<!\d){DAY}(?:\s+{MONTH})?(?:{RANGE_JOIN}{DAY})?\s+{MONTH}(?:,?\s+(?:19|20)\d\d)?)"
-    rf"|\b(?i:today|yesterday|tomorrow|this week|last week|"
+    rf"|\b(?i:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)|this week|"
+    rf"last week|"
     rf"(?:on|last|this)\s+{WEEKDAY}(?!,?\s+(?:{MONTH}|\d)))\b")
-RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this morning": 0,
+                 "this afternoon": 0, "this evening": 0}
 # What a time expression holds: a number, a calendar word or a relative day; the parser's
 # DATE entities include a few that hold none ("The minutes").
 TIME_WORDS = re.compile(rf"\d|\b(?:{MONTH}|{WEEKDAY}|(?i:today|tomorrow|yesterday|tonight|"
@@ -35,6 +37,12 @@ US_NUMERIC_DATE = re.compile(r"\b(\d\d)/(\d\d)/((?:19|20)\d\d)\b")
 DATELINE_WORDS = 14
 # A date that starts a process the meeting belongs to, not the meeting's ("launched in
 # March 2021", "since January 15"): skipped when looking for the meeting's date.
+# A date of something still to come ("an event to be held on 17 December"): not the meeting's.
+FUTURE_DATE = re.compile(r"\b(?:to be held|will|would|next|upcoming|planned|scheduled|"
+                         r"expected)\b(?:\s+\S+){0,4}\s+$", re.I)
+#: A date without its year is taken to fall this many days after the document's date at most
+#: (a readout released a little before the day it reports is rare, a year later never).
+AHEAD_DAYS = 31
 PROCESS_START = re.compile(r"\b(?:since|launched|established|began|begun|started|inaugurated|"
                            r"created|founded|signed|adopted|first\s+\w+)\s+(?:\w+\s+){0,2}$",
                            re.I)
@@ -89,7 +97,9 @@ def extract_metadata(draft: Draft) -> None:
                                   document_date(analysis))
     fmt = find_format(draft.title, meeting_sentences[:4] or list(analysis.sentences[:2]))
     location = find_location(meeting_sentences[:3]) if fmt == "in_person" else None
-    draft.meeting = Meeting(date=date, date_iso=iso, format=fmt, location=location)
+    dated = document_date(analysis)
+    draft.meeting = Meeting(date=date, date_iso=iso, format=fmt, location=location,
+                            document_date=dated.isoformat() if dated else None)
 
 
 def _first_words(text: str, limit: int = 12) -> str:
@@ -110,7 +120,8 @@ def find_meeting_date(sentences: list[Sentence], document_date: str | dt.date | 
     base = _as_date(document_date)
     for sentence in sentences:
         for m in DATE_PATTERN.finditer(sentence.text):
-            if PROCESS_START.search(sentence.text, 0, m.start()):
+            if PROCESS_START.search(sentence.text, 0, m.start()) or \
+                    FUTURE_DATE.search(sentence.text, max(0, m.start() - 40), m.start()):
                 continue
             written = m.group(0)
             if written.lower() == "this week" or (
@@ -120,8 +131,30 @@ def find_meeting_date(sentences: list[Sentence], document_date: str | dt.date | 
                 if base is None:
                     return None, None
                 return resolve_date(written, base, future=False)
-            return written, to_iso(written)
+            return written, to_iso(written) or in_year_of(written, base)
     return None, None
+
+
+def in_year_of(written: str, base: dt.date | None) -> str | None:
+    """The ISO day of a date written without its year ("January 16", "Friday, 9 May"), in the
+    year of the document's date ``base`` (the year before when that would put it more than a
+    month after the document); None without a document date, for a range, or when a weekday
+    written beside it disagrees."""
+    if base is None or re.search(r"[-–]|\b(?:and|to|through|until)\b", written):
+        return None
+    day = to_iso(f"{written} {base.year}")
+    if day is None:
+        return None
+    date = dt.date.fromisoformat(day)
+    if date > base + dt.timedelta(days=AHEAD_DAYS):
+        shifted = to_iso(f"{written} {base.year - 1}")
+        if shifted is None:
+            return None
+        date = dt.date.fromisoformat(shifted)
+    weekday = re.match(rf"({WEEKDAY}),?\s", written)
+    if weekday and WEEKDAYS.index(weekday.group(1)) != date.weekday():
+        return None
+    return date.isoformat()
 
 
 def is_relative(written: str) -> bool:
@@ -221,7 +254,7 @@ def _date_in(text: str) -> dt.date | None:
 
 def to_iso(written: str) -> str | None:
     """Return YYYY-MM-DD for a single written date that states its year, else None."""
-    m = re.search(rf"({MONTH})\s+({DAY}),?\s+((?:19|20)\d\d)$", written) or \
+    m = re.search(rf"({MONTH})\s+({DAY})\b,?\s+((?:19|20)\d\d)$", written) or \
         re.search(rf"({DAY})\s+({MONTH}),?\s+((?:19|20)\d\d)$", written)
     if not m or re.search(r"[-–]|\b(?:and|to|through|until)\b", written):
         return None
