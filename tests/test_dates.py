@@ -63,7 +63,9 @@ def test_an_explicit_date_wins_over_its_weekday() -> None:
     ("on Tuesday", False, ("February 28, 2023", "2023-02-28")),
     ("next Friday", True, ("March 10, 2023", "2023-03-10")),
     ("May 6, 2023", True, ("May 6, 2023", "2023-05-06")),
-    ("May 6", True, ("May 6", None)),
+    ("May 6", True, ("May 6", "2023-05-06")),
+    ("January 6", True, ("January 6", "2024-01-06")),  # a step to come: the next January
+    ("January 6", False, ("January 6", "2023-01-06")),
     ("later this year", True, ("later this year", None)),
 ])
 def test_resolve_date(written: str, future: bool, expected: tuple) -> None:
@@ -115,3 +117,7 @@ def test_the_memo_names_the_documents_date_when_the_meeting_has_none() -> None:
         render_markdown(brief, MemoOptions(), "memo")
     assert r"date not stated;" in render_markdown(make_brief(meeting=Meeting()), MemoOptions(),
                                                   "memo")
+
+
+def test_without_a_document_date_no_year_is_given() -> None:
+    assert resolve_date("May 6", None) == ("May 6", None)

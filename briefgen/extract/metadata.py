@@ -135,19 +135,22 @@ def find_meeting_date(sentences: list[Sentence], document_date: str | dt.date | 
     return None, None
 
 
-def in_year_of(written: str, base: dt.date | None) -> str | None:
+def in_year_of(written: str, base: dt.date | None, future: bool = False) -> str | None:
     """The ISO day of a date written without its year ("January 16", "Friday, 9 May"), in the
-    year of the document's date ``base`` (the year before when that would put it more than a
-    month after the document); None without a document date, for a range, or when a weekday
-    written beside it disagrees."""
+    year of the document's date ``base``: for what happened, the year before when that would
+    put it more than a month after the document; for a step to come (``future``), the year
+    after when it would fall more than a month before. None without a document date, for a
+    range, or when a weekday written beside it disagrees."""
     if base is None or re.search(r"[-–]|\b(?:and|to|through|until)\b", written):
         return None
     day = to_iso(f"{written} {base.year}")
     if day is None:
         return None
     date = dt.date.fromisoformat(day)
-    if date > base + dt.timedelta(days=AHEAD_DAYS):
-        shifted = to_iso(f"{written} {base.year - 1}")
+    late = date > base + dt.timedelta(days=AHEAD_DAYS)
+    early = date < base - dt.timedelta(days=AHEAD_DAYS)
+    if (late and not future) or (early and future):
+        shifted = to_iso(f"{written} {base.year + (1 if future else -1)}")
         if shifted is None:
             return None
         date = dt.date.fromisoformat(shifted)
@@ -172,7 +175,8 @@ def resolve_date(written: str, base: dt.date | None, future: bool = True
     document's date ``base`` prints as the date ("March 3, 2023"); a bare weekday is the next
     one after ``base`` for a step to come (``future``), the last one up to ``base`` for what
     happened. "last week" prints as the week it means ("the week of February 20, 2023"), with
-    no single day. Anything else prints as written, with its ISO form when it gives the year.
+    no single day. Anything else prints as written, with its ISO form when it gives the year or
+    the document's date does (``in_year_of``).
     """
     text = written.strip()
     low = re.sub(r"^(?:on|the)\s+", "", text.lower())
@@ -193,7 +197,7 @@ def resolve_date(written: str, base: dt.date | None, future: bool = True
             else:
                 day = base + dt.timedelta(days=(target - base.weekday()) % 7 or 7)
             return long_date(day), day.isoformat()
-    return text, to_iso(text)
+    return text, to_iso(text) or in_year_of(text, base, future)
 
 
 def long_date(day: dt.date) -> str:
