@@ -237,18 +237,14 @@ def document_date(analysis: Analysis) -> dt.date | None:
 
 def _date_in(text: str) -> dt.date | None:
     """The one full date (with its year) a short text gives, in any common way of writing."""
-    m = ISO_DATE.search(text)
-    if m:
-        try:
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            return None
-    m = US_NUMERIC_DATE.search(text)
-    if m:
-        try:
-            return dt.date(int(m.group(3)), int(m.group(1)), int(m.group(2)))
-        except ValueError:
-            return None
+    for pattern, order in ((ISO_DATE, (1, 2, 3)), (US_NUMERIC_DATE, (3, 1, 2))):
+        m = pattern.search(text)
+        if m:
+            year, month, day = (int(m.group(k)) for k in order)
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                return None
     for m in DATE_PATTERN.finditer(text):
         iso = to_iso(m.group(0))
         if iso:
