@@ -198,3 +198,9 @@ def test_the_memo_says_when_there_is_no_outcome() -> None:
 def test_an_agreement_on_a_state_of_things_is_not() -> None:
     assert kinds("The leaders agreed that trade ties form the bedrock of the partnership.") == []
     assert kinds("We agree to remain in close touch to determine next steps.") == []
+
+
+def test_when_is_the_time_of_the_step_not_of_the_meeting() -> None:
+    (outcome,) = outcomes_of("On 1 March 2023 the two ministers agreed to sign the accord "
+                             "in June 2023.")
+    assert outcome.when == "June 2023"

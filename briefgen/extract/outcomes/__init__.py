@@ -48,7 +48,7 @@ def extract_outcomes(draft: Draft) -> None:
         if found is not None and all(o.sentence != sentence.text for o in draft.outcomes):
             kind, v = found
             who = _who(draft, sentence, v, last_person_party)
-            when, when_iso = _when(sentence, base)
+            when, when_iso = _when(sentence, v, base)
             draft.outcomes.append(Outcome(kind=kind, who=who, what=_what(sentence, v),
                                           when=when, when_iso=when_iso, sentence=sentence.text,
                                           source=Ref.of(sentence, draft.document)))
@@ -183,10 +183,11 @@ def _what(sentence: Sentence, v: int) -> str:
     return what if len(what.split()) >= 3 else sentence.text.strip()
 
 
-def _when(sentence: Sentence, base: dt.date | None) -> tuple[str | None, str | None]:
-    """The time the sentence gives for the step, as written and as a date when it is one."""
-    for entity in sentence.entities:
-        if entity.label in ("DATE", "TIME") and TIME_WORDS.search(entity.text) and not \
-                re.fullmatch(r"(?:19|20)\d\d", entity.text):
-            return resolve_date(entity.text, base)
-    return None, None
+def _when(sentence: Sentence, v: int, base: dt.date | None) -> tuple[str | None, str | None]:
+    """The time the sentence gives for the step, as written and as a date when it is one: the
+    first after the trigger ("On May 2 they agreed to meet by June": June), else the first."""
+    times = [e for e in sentence.entities if e.label in ("DATE", "TIME")
+             and TIME_WORDS.search(e.text) and not re.fullmatch(r"(?:19|20)\d\d", e.text)]
+    after = sentence.tokens[v].start if sentence.tokens and v >= 0 else sentence.start
+    chosen = next((e for e in times if e.start >= after), times[0] if times else None)
+    return resolve_date(chosen.text, base) if chosen else (None, None)
