@@ -204,3 +204,15 @@ def test_when_is_the_time_of_the_step_not_of_the_meeting() -> None:
     (outcome,) = outcomes_of("On 1 March 2023 the two ministers agreed to sign the accord "
                              "in June 2023.")
     assert outcome.when == "June 2023"
+
+
+def test_extract_prints_the_outcomes() -> None:
+    from rich.console import Console
+
+    from briefgen.report import print_brief
+
+    console = Console(record=True, width=200)
+    print_brief(make_brief(outcomes=(OUTCOME,)), console)
+    text = console.export_text()
+    assert "Outcomes and next steps" in text
+    assert f"{US}: The Secretary will visit Tripoli in August. (when: August) [¶4]" in text
