@@ -39,7 +39,7 @@ SHORT = {"attendees_F1": "attendees F1", "attendee_party_acc": "attendee party",
          "keypoints_recall_at5": "key points@5", "format_acc": "format"}
 FIELDS = ("attendees_F1", "attendee_party_acc", "attendee_title_acc", "attendee_rank_acc",
           "positions_F1", "position_party_acc", "keypoints_recall_at5", "format_acc")
-SHORT["outcomes_F1"] = "outcomes F1"
+SHORT |= {"outcomes_P": "outcomes P", "outcomes_R": "outcomes R", "outcomes_F1": "outcomes F1"}
 #: Scored only where the gold has an ``outcomes`` list (the reference scorer's rule).
 OPTIONAL = ("outcomes_P", "outcomes_R", "outcomes_F1")
 
@@ -125,6 +125,8 @@ def missed(gold: dict, brief: dict) -> dict:
     gold_names = [a["name"] for a in gold.get("attendees", [])]
     sentences = [p["sentence"] for p in brief.get("positions", [])]
     keys = [k["sentence"] for k in brief.get("key_points", [])][:5]
+    outcomes = [o["sentence"] for o in brief.get("outcomes", [])]
+    gold_outcomes = gold.get("outcomes") or []
     return {
         "attendees_missed": [g for g in gold_names
                              if not any(reference.name_match(g, p) for p in names)],
@@ -137,6 +139,10 @@ def missed(gold: dict, brief: dict) -> dict:
                                        for g in gold.get("positions", []))],
         "key_points_missed": [g[:90] for g in gold.get("key_points", [])[:3]
                               if not any(reference.sent_match(g, k) for k in keys)],
+        "outcomes_missed": [g[:90] for g in gold_outcomes
+                            if not any(reference.sent_match(g, o) for o in outcomes)],
+        "outcomes_extra": [o[:90] for o in outcomes if "outcomes" in gold
+                           and not any(reference.sent_match(g, o) for g in gold_outcomes)],
     }
 
 
@@ -163,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
                 if line.strip() and not line.startswith("#")}
     out = evaluate(args.corpus, with_peers=not args.no_peers, only=only,
                    by_genre=args.by_genre)
-    fields = list(FIELDS) + (["outcomes_F1"] if any("outcomes_F1" in r for r in out["results"])
+    fields = list(FIELDS) + (list(OPTIONAL) if any("outcomes_F1" in r for r in out["results"])
                              else [])
     print(f"{'system':<18}" + "".join(f"{SHORT[f]:>15}" for f in fields))
     peer_fields = {"lead5": {"keypoints_recall_at5"}, "lexrank5": {"keypoints_recall_at5"},
@@ -177,7 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nworst {args.worst} documents:")
     for doc in sorted(out["documents"], key=badness, reverse=True)[: args.worst]:
         figures = ", ".join(f"{SHORT[f]} {doc[f]:.2f}" for f in FIELDS if doc[f] < 1.0)
-        if doc.get("outcomes_F1", 1.0) < 1.0:
+        if doc.get("outcomes_F1", 1.0) < 1.0 and (doc["missed"]["outcomes_missed"]
+                                                  or doc["missed"]["outcomes_extra"]):
             figures += f", outcomes F1 {doc['outcomes_F1']:.2f}"
         print(f"- {doc['doc']}: {figures}")
         for kind, items in doc["missed"].items():

@@ -15,6 +15,8 @@ MEETING_FORMATS = ("virtual", "in_person", "phone", "unknown")
 GENRE_NAMES = ("readout", "press_release", "joint_statement", "transcript", "meeting_record",
                "minutes")
 JOINT = "joint"
+#: What an outcome reports: an agreement, a decision, a commitment to a step, a follow-up.
+OUTCOME_KINDS = ("agreement", "decision", "commitment", "follow_up")
 
 
 # --------------------------------------------------------------------------- stage hand-offs
@@ -151,6 +153,8 @@ class Meeting:
     date_iso: str | None = None
     format: str = "unknown"
     location: str | None = None
+    #: The date the source is dated by (metadata or dateline), YYYY-MM-DD, when it gives one.
+    document_date: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +229,42 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
+class Outcome:
+    """An agreement, decision, commitment to a concrete step or planned follow-up.
+
+    ``who`` is a party name, ``"joint"`` or None when the source names no one; ``what`` is the
+    step in the source's words; ``when`` the time as written (None when not stated) and
+    ``when_iso`` its YYYY-MM-DD form when the text fixes the day.
+    """
+
+    kind: str
+    who: str | None
+    what: str
+    when: str | None
+    when_iso: str | None
+    sentence: str
+    source: Ref
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "who": self.who, "what": self.what, "when": self.when,
+                "when_iso": self.when_iso, "sentence": self.sentence,
+                "source": self.source.to_dict()}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any], where: str) -> Outcome:
+        kind = _expect(d.get("kind"), str, f"{where}.kind")
+        if kind not in OUTCOME_KINDS:
+            raise BriefFormatError(f"field '{where}.kind' must be one of "
+                                   f"{', '.join(OUTCOME_KINDS)}")
+        return cls(kind, _opt(d.get("who"), str, f"{where}.who"),
+                   _expect(d.get("what"), str, f"{where}.what"),
+                   _opt(d.get("when"), str, f"{where}.when"),
+                   _opt(d.get("when_iso"), str, f"{where}.when_iso"),
+                   _expect(d.get("sentence"), str, f"{where}.sentence"),
+                   Ref.from_dict(d.get("source"), f"{where}.source"))
+
+
+@dataclass(frozen=True, slots=True)
 class Brief:
     """Everything extracted from the sources; the contract between extraction and rendering."""
 
@@ -241,6 +281,7 @@ class Brief:
     context: tuple[KeyPoint, ...] = ()
     topics: tuple[Topic, ...] = ()
     changes: tuple[Change, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
     #: The kind of document (one of GENRES): readout, transcript, minutes ...
     genre: str = "readout"
     #: Members an attendance list gives as absent (minutes' "Apologies:"); not attendees.
@@ -254,7 +295,8 @@ class Brief:
             "title": self.title,
             "summary": self.summary,
             "meeting": {"date": self.meeting.date, "date_iso": self.meeting.date_iso,
-                        "format": self.meeting.format, "location": self.meeting.location},
+                        "format": self.meeting.format, "location": self.meeting.location,
+                        "document_date": self.meeting.document_date},
             "parties": [{"name": p.name, "aliases": list(p.aliases)} for p in self.parties],
             "attendees": [_attendee_dict(a) for a in self.attendees],
             "absent": [_attendee_dict(a) for a in self.absent],
@@ -274,6 +316,7 @@ class Brief:
             "topics": [{"name": t.name, "terms": list(t.terms)} for t in self.topics],
             "changes": [{"party": c.party, "topic": c.topic, "sentence": c.sentence,
                          "source": c.source.to_dict(), "note": c.note} for c in self.changes],
+            "outcomes": [o.to_dict() for o in self.outcomes],
         }
 
     @classmethod
@@ -331,7 +374,8 @@ class Brief:
             summary=_expect(d.get("summary", ""), str, "summary"),
             meeting=Meeting(_opt(m.get("date"), str, "meeting.date"),
                             _opt(m.get("date_iso"), str, "meeting.date_iso"), fmt,
-                            _opt(m.get("location"), str, "meeting.location")),
+                            _opt(m.get("location"), str, "meeting.location"),
+                            _opt(m.get("document_date"), str, "meeting.document_date")),
             parties=tuple(Party(_expect(p.get("name"), str, f"{w}.name"),
                                 tuple(_expect(a, str, f"{w}.aliases")
                                       for a in _expect(p.get("aliases", []), list, f"{w}.aliases")))
@@ -370,6 +414,7 @@ class Brief:
                                  Ref.from_dict(c.get("source"), f"{w}.source"),
                                  _expect(c.get("note", ""), str, f"{w}.note"))
                           for w, c in items("changes")),
+            outcomes=tuple(Outcome.from_dict(o, w) for w, o in items("outcomes")),
             removed=tuple(Removed(_expect(r.get("text"), str, f"{w}.text"),
                                   _expect(r.get("reason"), str, f"{w}.reason"))
                           for w, r in items("removed")),

@@ -9,7 +9,7 @@ from briefgen.model import Brief, Ref
 
 
 def print_brief(brief: Brief, console: Console | None = None) -> None:
-    """Show title, meeting, attendees, positions, key points and glossary of a Brief."""
+    """Show title, meeting, attendees, positions, key points, outcomes and glossary."""
     console = console or Console(soft_wrap=False)
     multi = len(brief.sources) > 1
     meeting = brief.meeting
@@ -34,6 +34,13 @@ def print_brief(brief: Brief, console: Console | None = None) -> None:
     console.print("[bold]Key points[/bold]")
     for k in brief.key_points:
         console.print(f"  • {_plain(k.text)} [dim]\\[{_where(k.source, multi)}][/dim]")
+    if brief.outcomes:
+        console.print("[bold]Outcomes and next steps[/bold]")
+        for o in brief.outcomes:
+            who = f"{_plain(o.who)}: " if o.who else ""
+            when = f" (when: {_plain(o.when)})" if o.when else ""
+            console.print(f"  • {who}{_plain(o.what)}{when} "
+                          f"[dim]\\[{_where(o.source, multi)}][/dim]")
     if brief.glossary:
         console.print("[bold]Glossary[/bold]")
         for g in brief.glossary:

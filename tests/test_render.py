@@ -95,7 +95,8 @@ def test_subject_option_overrides_the_title() -> None:
 
 
 def test_sections_come_in_order(memo: Document) -> None:
-    assert headings(memo, 2) == ["Summary", "Key Points", "Participants", "Stated Positions",
+    assert headings(memo, 2) == ["Summary", "Key Points", "Outcomes and Next Steps", "Participants",
+                                 "Stated Positions",
                                  "Glossary", "Source"]
 
 
@@ -205,7 +206,8 @@ def test_context_section_only_when_there_is_context(memo: Document) -> None:
     assert "Context" not in headings(memo)
     point = KeyPoint("Militias have operated across Libya since 2011.", "s", ref(6, 12))
     document = render_document(make_brief(context=(point,)), OPTIONS)
-    assert headings(document, 2) == ["Summary", "Key Points", "Participants",
+    assert headings(document, 2) == ["Summary", "Key Points", "Outcomes and Next Steps",
+                                     "Participants",
                                      "Stated Positions", "Context", "Glossary", "Source"]
     assert bullets(section(document, "Context")) == [
         "Militias have operated across Libya since 2011. [¶6]"]
@@ -267,7 +269,8 @@ def test_special_characters_in_brief_fields_survive(special: str) -> None:
     source_text = section_text(document, "Source")
     assert f"Source {special} — file file {special}.txt; SHA-256 {SHA256}." in source_text
     # Nothing in a value turned into emphasis, headings or extra blocks.
-    assert headings(document, 2) == ["Summary", "Key Points", "Participants",
+    assert headings(document, 2) == ["Summary", "Key Points", "Outcomes and Next Steps",
+                                     "Participants",
                                      "Stated Positions", "Glossary", "Source"]
 
 

@@ -99,7 +99,8 @@ def test_memcon_structure() -> None:
     document = render_document(make_brief(), OPTIONS, "memcon")
     assert fields(document) == {"SUBJECT": make_brief().title, "DATE": "July 1, 2020",
                                 "PLACE": "Virtual meeting"}
-    assert headings(document, 2) == ["Participants", "Summary", "Conversation", "Source"]
+    assert headings(document, 2) == ["Participants", "Summary", "Conversation",
+                                     "Outcomes and Next Steps", "Source"]
     assert headings(document, 3)[:2] == [US, LNA]
     assert "Both Sides" in headings(document, 3)
     bullets = [plain_text(i) for b in document.blocks if isinstance(b, BulletList)

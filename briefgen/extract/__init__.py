@@ -9,6 +9,7 @@ from briefgen.extract.genres import extract_genre
 from briefgen.extract.glossary import extract_glossary
 from briefgen.extract.key_points import extract_key_points
 from briefgen.extract.metadata import extract_metadata
+from briefgen.extract.outcomes import extract_outcomes
 from briefgen.extract.parties import extract_parties, prune_parties
 from briefgen.extract.positions import extract_positions
 from briefgen.extract.summary import extract_summary
@@ -32,6 +33,9 @@ EXTRACTORS: tuple[Extractor, ...] = (
          writes=("positions", "name_pattern")),
     step(prune_parties, reads=("analysis", "attendees", "positions", "meeting_sentence",
                                "party_index", "title", "parties"), writes=("parties",)),
+    step(extract_outcomes, reads=("analysis", "document", "attendees", "parties", "party_index",
+                                  "positions", "meeting", "home_party", "is_joint_statement"),
+         writes=("outcomes", "name_pattern")),
     step(extract_glossary, reads=("analysis", "title"), writes=("glossary",)),
     step(extract_key_points, reads=("analysis", "document", "structure", "attendees",
                                     "meeting_sentence", "parties", "positions"),
@@ -80,4 +84,5 @@ def extract_brief(analysis: Analysis, document: int = 1, genre: str | None = Non
         topics=tuple(draft.topics),
         genre=draft.genre,
         absent=tuple(draft.absent),
+        outcomes=tuple(draft.outcomes),
     )

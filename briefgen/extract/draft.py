@@ -14,6 +14,7 @@ from briefgen.model import (
     GlossaryEntry,
     KeyPoint,
     Meeting,
+    Outcome,
     Party,
     Position,
     Sentence,
@@ -58,6 +59,7 @@ class Draft:
     context: list[KeyPoint] = field(default_factory=list)
     glossary: list[GlossaryEntry] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
     summary: str = ""
 
     @property

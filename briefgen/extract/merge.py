@@ -53,6 +53,8 @@ def merge_briefs(briefs: list[Brief]) -> Brief:
         context=tuple(interleave([b.context for b in briefs], 4)),
         topics=tuple(topics),
         changes=tuple(find_changes(positions, sources)),
+        outcomes=tuple(replace(o, who=rename.get(o.who, o.who)) for b in briefs
+                       for o in b.outcomes),
     )
 
 

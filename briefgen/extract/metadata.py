@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from briefgen.extract.draft import Draft
-from briefgen.model import Meeting, Sentence
+from briefgen.model import Analysis, Meeting, Sentence
 from briefgen.vocabulary.calendar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from briefgen.vocabulary.verbs import (
     EVENT_NOUNS,
@@ -18,13 +18,39 @@ from briefgen.vocabulary.verbs import (
 
 WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
 MONTH = r"(?:" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)"
-DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
+DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?(?!\d)"
+RANGE_JOIN = r"\s*(?:[-–]|and|to|through|until)\s*"
 DATE_PATTERN = re.compile(
-    rf"(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+{DAY}(?:\s*(?:[-–]|to|through|until)\s*(?:{MONTH}\s+)?{DAY})?"
+    rf"(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+{DAY}(?:{RANGE_JOIN}(?:{MONTH}\s+)?{DAY}\b)?"
     rf"(?:,?\s+(?:19|20)\d\d)?"
-    rf"|{DAY}\s+{MONTH}(?:\s+(?:19|20)\d\d)?)"
-    rf"|\b(?i:today|yesterday|this week|last week)\b")
-RELATIVE_DAYS = {"today": 0, "yesterday": -1}
+    rf"|(?<!\d){DAY}(?:\s+{MONTH})?(?:{RANGE_JOIN}{DAY})?\s+{MONTH}(?:,?\s+(?:19|20)\d\d)?)"
+    rf"|\b(?i:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)|this week|"
+    rf"last week|"
+    rf"(?:on|last|this)\s+{WEEKDAY}(?!,?\s+(?:{MONTH}|\d)))\b")
+RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this morning": 0,
+                 "this afternoon": 0, "this evening": 0}
+# What a time expression holds: a number, a calendar word or a relative day; the parser's
+# DATE entities include a few that hold none ("The minutes").
+TIME_WORDS = re.compile(rf"\d|\b(?:{MONTH}|{WEEKDAY}|(?i:today|tomorrow|yesterday|tonight|"
+                        rf"day|days|week|weeks|weekend|month|months|year|years|quarter|"
+                        rf"spring|summer|autumn|fall|winter|morning|afternoon|evening|night))\b")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# A date the release is dated by: a short line of its own ("Thursday, November 8, 2018",
+# "New Delhi November 28, 2008", "Date 2017-07-28", "No: 195, 23 August 2016").
+ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+US_NUMERIC_DATE = re.compile(r"\b(\d\d)/(\d\d)/((?:19|20)\d\d)\b")
+DATELINE_WORDS = 14
+# A date that starts a process the meeting belongs to, not the meeting's ("launched in
+# March 2021", "since January 15"): skipped when looking for the meeting's date.
+# A date of something still to come ("an event to be held on 17 December"): not the meeting's.
+FUTURE_DATE = re.compile(r"\b(?:to be held|will|would|next|upcoming|planned|scheduled|"
+                         r"expected)\b(?:\s+\S+){0,4}\s+$", re.I)
+#: A date without its year is taken to fall this many days after the document's date at most
+#: (a readout released a little before the day it reports is rare, a year later never).
+AHEAD_DAYS = 31
+PROCESS_START = re.compile(r"\b(?:since|launched|established|began|begun|started|inaugurated|"
+                           r"created|founded|signed|adopted|first\s+\w+)\s+(?:\w+\s+){0,2}$",
+                           re.I)
 
 #: Words of a meeting taking place, whose sentence dates and places it.
 CUE_WORDS = "|".join(sorted(MEETING_CORE_VERBS | MEETING_NOUNS | EVENT_NOUNS | TRAVEL_WORDS,
@@ -76,14 +102,16 @@ def extract_metadata(draft: Draft) -> None:
         first = analysis.sentences[draft.meeting_sentence]
         meeting_sentences = [first] + [s for s in meeting_sentences if s is not first]
     date, iso = find_meeting_date(meeting_sentences or list(analysis.sentences[:3]),
-                                  analysis.clean.source.date)
+                                  document_date(analysis))
     fmt = find_format(draft.title, meeting_sentences[:4] or list(analysis.sentences[:2]))
     location = find_location(meeting_sentences[:3]) if fmt == "in_person" else None
     header_place = next((m.group(1).strip() for p in analysis.paragraphs[:8]
                          if (m := PLACE_HEADER.match(p.text))), None)
     if header_place and fmt == "unknown" and not VIRTUAL.search(header_place):
         fmt, location = "in_person", header_place  # "Place: MOFA Press Conference Room"
-    draft.meeting = Meeting(date=date, date_iso=iso, format=fmt, location=location)
+    dated = document_date(analysis)
+    draft.meeting = Meeting(date=date, date_iso=iso, format=fmt, location=location,
+                            document_date=dated.isoformat() if dated else None)
 
 
 def _first_words(text: str, limit: int = 12) -> str:
@@ -91,35 +119,156 @@ def _first_words(text: str, limit: int = 12) -> str:
     return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
 
 
-def find_meeting_date(sentences: list[Sentence], document_date: str | None
+def find_meeting_date(sentences: list[Sentence], document_date: str | dt.date | None
                       ) -> tuple[str | None, str | None]:
-    """Return the first date written in the meeting sentences and its ISO form when certain.
+    """Return the meeting's date as printed and its ISO form when certain.
 
-    "today" and "yesterday" count only when the document's own date is known, so that the
-    ISO date is never a guess.
+    "today", "yesterday", "on Tuesday" are resolved against the document's own date and
+    printed as that date ("March 3, 2023"); without a document date they give no date, so
+    that none is guessed (a later date in the text belongs to something else). A range stays
+    whole ("April 21 and 22"); a date that starts a process ("launched in ...", "since ...")
+    is not the meeting's.
     """
+    base = _as_date(document_date)
     for sentence in sentences:
         for m in DATE_PATTERN.finditer(sentence.text):
-            written = m.group(0)
-            if written.lower() in ("this week", "last week"):
+            if PROCESS_START.search(sentence.text, 0, m.start()) or \
+                    FUTURE_DATE.search(sentence.text, max(0, m.start() - 40), m.start()):
                 continue
-            if written.lower() in RELATIVE_DAYS:
-                if document_date is None:
-                    # "met today": the date is the release's, which the text does not give;
-                    # a later date in the text belongs to something else.
+            written = m.group(0)
+            if written.lower() == "this week" or (
+                    written.lower() == "last week" and base is None):
+                continue
+            if is_relative(written):
+                if base is None:
                     return None, None
-                base = dt.date.fromisoformat(document_date)
-                day = base + dt.timedelta(days=RELATIVE_DAYS[written.lower()])
-                return written, day.isoformat()
-            return written, to_iso(written)
+                return resolve_date(written, base, future=False)
+            return written, to_iso(written) or in_year_of(written, base)
     return None, None
+
+
+def in_year_of(written: str, base: dt.date | None, future: bool = False) -> str | None:
+    """The ISO day of a date written without its year ("January 16", "Friday, 9 May"), in the
+    year of the document's date ``base``: for what happened, the year before when that would
+    put it more than a month after the document; for a step to come (``future``), the year
+    after when it would fall more than a month before. None without a document date, for a
+    range, or when a weekday written beside it disagrees."""
+    if base is None or re.search(r"[-–]|\b(?:and|to|through|until)\b", written):
+        return None
+    day = to_iso(f"{written} {base.year}")
+    if day is None:
+        return None
+    date = dt.date.fromisoformat(day)
+    late = date > base + dt.timedelta(days=AHEAD_DAYS)
+    early = date < base - dt.timedelta(days=AHEAD_DAYS)
+    if (late and not future) or (early and future):
+        shifted = to_iso(f"{written} {base.year + (1 if future else -1)}")
+        if shifted is None:
+            return None
+        date = dt.date.fromisoformat(shifted)
+    weekday = re.match(rf"({WEEKDAY}),?\s", written)
+    if weekday and WEEKDAYS.index(weekday.group(1)) != date.weekday():
+        return None
+    return date.isoformat()
+
+
+def is_relative(written: str) -> bool:
+    """Tell whether a written date counts from the document's date ("today", "on Tuesday")."""
+    words = written.lower().split()
+    return bool(words) and (written.lower() in RELATIVE_DAYS or written.lower() in (
+        "last week", "this week") or (words[-1].capitalize() in WEEKDAYS and len(words) <= 2))
+
+
+def resolve_date(written: str, base: dt.date | None, future: bool = True
+                 ) -> tuple[str, str | None]:
+    """Return a written date as it should print and its ISO form when it names one day.
+
+    A relative day ("today", "yesterday", "on Tuesday", "this Monday") resolved against the
+    document's date ``base`` prints as the date ("March 3, 2023"); a bare weekday is the next
+    one after ``base`` for a step to come (``future``), the last one up to ``base`` for what
+    happened. "last week" prints as the week it means ("the week of February 20, 2023"), with
+    no single day. Anything else prints as written, with its ISO form when it gives the year or
+    the document's date does (``in_year_of``).
+    """
+    text = written.strip()
+    low = re.sub(r"^(?:on|the)\s+", "", text.lower())
+    if base is not None:
+        if low in RELATIVE_DAYS:
+            day = base + dt.timedelta(days=RELATIVE_DAYS[low])
+            return long_date(day), day.isoformat()
+        if low == "last week":
+            monday = base - dt.timedelta(days=base.weekday() + 7)
+            return f"the week of {long_date(monday)}", None
+        words = low.split()
+        if words and len(words) <= 2 and words[-1].capitalize() in WEEKDAYS and (
+                len(words) == 1 or words[0] in ("last", "this", "next")):
+            target = WEEKDAYS.index(words[-1].capitalize())
+            back = (base.weekday() - target) % 7
+            if words[0] == "last" or (words[0] != "next" and not future):
+                day = base - dt.timedelta(days=back or (7 if words[0] == "last" else 0))
+            else:
+                day = base + dt.timedelta(days=(target - base.weekday()) % 7 or 7)
+            return long_date(day), day.isoformat()
+    return text, to_iso(text) or in_year_of(text, base, future)
+
+
+def long_date(day: dt.date) -> str:
+    """Write a date as "July 1, 2020"."""
+    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def _as_date(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def document_date(analysis: Analysis) -> dt.date | None:
+    """The date the document is dated by: its metadata, else a dateline in its first or last
+    short paragraphs or in a line cleaning took out ("Thursday, November 8, 2018", "Date
+    2017-07-28"), else None."""
+    given = _as_date(analysis.clean.source.date)
+    if given is not None:
+        return given
+    paragraphs = analysis.paragraphs
+    lines = [p.text for p in (*paragraphs[:4], *paragraphs[-2:])]
+    for line in (*lines, *(r.text for r in analysis.clean.removed)):
+        text = line.strip()
+        if len(text.split()) > DATELINE_WORDS:
+            # "CANADA, June 16, 2025 - Today, ...": a dateline opening the first paragraph
+            head = re.match(r"^[A-Z][\w .,'’-]{0,40}?,\s*(.{6,30}?)\s+[-–—]\s", text)
+            text = head.group(1) if head else ""
+        day = _date_in(text)
+        if day is not None:
+            return day
+    return None
+
+
+def _date_in(text: str) -> dt.date | None:
+    """The one full date (with its year) a short text gives, in any common way of writing."""
+    for pattern, order in ((ISO_DATE, (1, 2, 3)), (US_NUMERIC_DATE, (3, 1, 2))):
+        m = pattern.search(text)
+        if m:
+            year, month, day = (int(m.group(k)) for k in order)
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                return None
+    for m in DATE_PATTERN.finditer(text):
+        iso = to_iso(m.group(0))
+        if iso:
+            return dt.date.fromisoformat(iso)
+    return None
 
 
 def to_iso(written: str) -> str | None:
     """Return YYYY-MM-DD for a single written date that states its year, else None."""
-    m = re.search(rf"({MONTH})\s+({DAY}),?\s+((?:19|20)\d\d)$", written) or \
-        re.search(rf"({DAY})\s+({MONTH})\s+((?:19|20)\d\d)$", written)
-    if not m or re.search(r"[-–]", written):
+    m = re.search(rf"({MONTH})\s+({DAY})\b,?\s+((?:19|20)\d\d)$", written) or \
+        re.search(rf"({DAY})\s+({MONTH}),?\s+((?:19|20)\d\d)$", written)
+    if not m or re.search(r"[-–]|\b(?:and|to|through|until)\b", written):
         return None
     a, b, year = m.groups()
     month_word, day = (a, b) if not a[0].isdigit() else (b, a)

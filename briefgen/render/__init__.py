@@ -111,6 +111,8 @@ def template_context(brief: Brief, options: MemoOptions) -> dict[str, Any]:
             else meeting["date"],
             "format": MEETING_FORMATS.get(meeting["format"]),
             "location": meeting["location"],
+            "document_date": format_long_date(meeting["document_date"])
+            if meeting.get("document_date") else None,
         },
         "parties": groups,
         "joint_positions": [p for p in data["positions"] if p["party"] == JOINT],

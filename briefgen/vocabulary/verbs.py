@@ -20,7 +20,7 @@ def forms(*bases: str) -> frozenset[str]:
         if "|" in base:  # irregular: explicit forms
             out.update(base.split("|"))
             continue
-        stem = base[:-1] if base.endswith("e") else base
+        stem = base[:-1] if base.endswith("e") and not base.endswith("ee") else base
         double = base in DOUBLING
         past = base + ("d" if base.endswith("e") else (base[-1] + "ed" if double else "ed"))
         if base.endswith("y") and base[-2] not in "aeiou":
