@@ -11,11 +11,13 @@ pypdf (what a reader gets) and reports, per template and corpus group:
   ``memo`` of a source up to 500 words on one page, up to 1,500 words on two; the
   ``one-pager`` and ``readout`` on one page);
 - words: printed words (every word pypdf reads, header, page numbers and Source note
-  included) over the source's words (``wc -w`` of the input), median and largest, for
-  sources of 300 words and more; and how many are at most 0.8;
-- repeats: of the source sentences the Brief quotes, the share printed more than once (a
-  sentence counts as printed where eight of its words, from its fourth, appear in a row,
-  which survives a "[Name]" put for a leading "He" and a position cut to its statement);
+  included; a bullet or dash alone is no word) over the source's words (``wc -w`` of the
+  input), median and largest, for sources of 300 words and more; how many are at most 0.8;
+- repeats: of the source sentences of more than eight words the Brief quotes, the share
+  printed more than once (a sentence counts as printed where its last eight words but the
+  very last, and its middle eight, appear in a row: that survives a "[Name]" put for a
+  leading "He" and a position printed from its verb on, and tells a meeting sentence from
+  the participants' titles it ends with);
 - sparse pages: pages whose content (from the top of the text area to the lowest line
   above the page number) fills under 15% of the text area;
 - outcomes: outcome P/R where the gold has ``outcomes`` and the Brief has an ``outcomes``
@@ -59,7 +61,7 @@ GROUPS = {"tests/corpus": "U.S.", "tests/heldout": "U.S.", "tests/heldout2": "U.
 TEMPLATES = ("memo", "one-pager", "readout", "memcon")
 SPARSE = 0.15
 WINDOW = 8  # words of a sentence that must appear in a row for it to count as printed
-SKIP = 3  # words skipped at the start of a sentence (a "[Name]" may stand for "He")
+WORD = re.compile(r"\w")  # a bullet or a dash is no word
 
 
 def page_limit(template: str, source_words: int) -> int | None:
@@ -75,11 +77,20 @@ def normalise(text: str) -> str:
     return " ".join(re.findall(r"[\w’'$%.-]+", text.lower()))
 
 
-def probe(sentence: str) -> str:
+def probes(sentence: str) -> tuple[str, ...]:
+    """The words that identify a sentence in print: its last WINDOW words but the very last
+    (they survive a "[Name]" put for "He" and a position printed from its verb on) and its
+    middle WINDOW words (a meeting sentence's ending is often a participant's title, which
+    the Participants print again); () for a sentence too short to tell apart."""
     words = normalise(sentence).split()
-    if len(words) >= SKIP + WINDOW:
-        return " ".join(words[SKIP:SKIP + WINDOW])
-    return " ".join(words[1:]) if len(words) > 3 else ""
+    if len(words) <= WINDOW:
+        return ()
+    middle = max(0, (len(words) - WINDOW) // 2)
+    return " ".join(words[-WINDOW - 1:-1]), " ".join(words[middle:middle + WINDOW])
+
+
+def times_printed(sentence: str, printed: str) -> int:
+    return min(printed.count(p) for p in probes(sentence))
 
 
 def quoted_sentences(brief: dict) -> set[str]:
@@ -87,7 +98,7 @@ def quoted_sentences(brief: dict) -> set[str]:
     sentences = {item["sentence"] for key in ("key_points", "context", "positions",
                                               "bottom_line", "outcomes")
                  for item in brief.get(key, [])}
-    return {s for s in sentences if probe(s)}
+    return {s for s in sentences if probes(s)}
 
 
 def read_pdf(data: bytes, page_height: float, top: float, bottom: float
@@ -144,13 +155,14 @@ def measure(corpora: list[str], templates: list[str], theme_name: str) -> list[d
                 write_pdf(document, target, settings)
                 texts, fills = read_pdf(target.read_bytes(), page.height, page.margin_top,
                                         page.margin_bottom)
-                printed = normalise(" ".join(texts))
-                counts = {s: printed.count(probe(s)) for s in sentences}
+                # The title (SUBJECT line, Source note) often repeats the first sentence's words.
+                printed = normalise(" ".join(texts)).replace(normalise(brief.title), " ")
+                counts = {s: times_printed(s, printed) for s in sentences}
                 rows.append({
                     "corpus": corpus, "group": GROUPS.get(corpus, corpus), "doc": path.stem,
                     "template": template, "source_words": source_words,
                     "pages": len(texts), "limit": page_limit(template, source_words),
-                    "printed_words": sum(len(t.split()) for t in texts),
+                    "printed_words": sum(1 for t in texts for w in t.split() if WORD.search(w)),
                     "sentences_printed": sum(1 for c in counts.values() if c),
                     "sentences_repeated": sum(1 for c in counts.values() if c > 1),
                     "sparse_pages": sum(1 for f in fills if f < SPARSE),

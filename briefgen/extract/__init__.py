@@ -38,6 +38,7 @@ def extract_brief(analysis: Analysis, document: int = 1) -> Brief:
     return Brief(
         title=draft.title,
         summary=draft.summary,
+        bottom_line=tuple(draft.bottom_line),
         meeting=draft.meeting,
         parties=tuple(draft.parties),
         attendees=tuple(draft.attendees),
@@ -47,7 +48,8 @@ def extract_brief(analysis: Analysis, document: int = 1) -> Brief:
         glossary=tuple(draft.glossary),
         sources=(SourceInfo(path=source.path, title=draft.title, sha256=source.sha256,
                             date=draft.meeting.date, date_iso=draft.meeting.date_iso,
-                            format=draft.meeting.format, location=draft.meeting.location),),
+                            format=draft.meeting.format, location=draft.meeting.location,
+                            words=len(source.text.split())),),
         removed=analysis.clean.removed,
         topics=tuple(draft.topics),
     )

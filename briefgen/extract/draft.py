@@ -46,6 +46,8 @@ class Draft:
     glossary: list[GlossaryEntry] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
     summary: str = ""
+    #: The bottom line's sentences (``summary`` is their text).
+    bottom_line: list[KeyPoint] = field(default_factory=list)
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -167,18 +168,18 @@ def render_document(brief: Brief, options: MemoOptions | None = None,
                     template: str = DEFAULT_TEMPLATE) -> Document:
     """Render ``brief`` with ``template`` (a built-in name or a file) into a Document.
 
+    What it prints follows ``briefgen.render.economy``: each source sentence once, within
+    the template's page and word budget.
+
     Raises:
         TemplateError: the template is missing or fails to render.
         OptionError: the classification and portion marks disagree (see ``MemoOptions.banner``).
     """
     from briefgen.document import Metadata
     from briefgen.render.markings import mark_portions
-    from briefgen.render.markup import parse_markdown
-    from briefgen.render.templating import render_template
 
     options = options or MemoOptions()
     context = template_context(brief, options)
-    markdown = render_template(template, context)
     created = None
     if options.date is not None:
         created = dt.datetime.combine(options.date, dt.time(), tzinfo=dt.timezone.utc)
@@ -191,10 +192,80 @@ def render_document(brief: Brief, options: MemoOptions | None = None,
         created=created,
         classification=context["memo"]["classification"],
     )
-    document = parse_markdown(markdown, metadata)
+    _, document = fitted(context, template, metadata)
     if options.portion_marks:
         document = mark_portions(document, options.portion_mark)
     return document
+
+
+def fitted(context: dict[str, Any], template: str, metadata: Any = None
+           ) -> tuple[str, Document]:
+    """Render ``template`` with the items ``economy.fit`` chooses; return its Markdown and
+    Document.
+
+    Raises:
+        TemplateError: the template is missing or fails to render.
+    """
+    from briefgen.document import Metadata
+    from briefgen.render import economy
+    from briefgen.render.markup import parse_markdown
+    from briefgen.render.templating import render_template
+
+    metadata = metadata or Metadata(title=context["memo"]["subject"])
+    data = context["brief"]
+    words = economy.source_words(data)
+    rendered: dict[int, str] = {}
+
+    def render(name: str, extra: dict[str, Any]) -> Callable[[dict[str, Any]], Document]:
+        def run(selection: dict[str, Any]) -> Document:
+            markdown = render_template(name, with_selection(context, selection, extra))
+            document = parse_markdown(markdown, metadata)
+            rendered[id(document)] = markdown
+            return document
+        return run
+
+    extra: dict[str, Any] = {}
+    within = None
+    if template != DEFAULT_TEMPLATE:
+        # A shorter template prints no more than the full memo, and says what it has besides.
+        memo_selection, _ = economy.fit(data, render(DEFAULT_TEMPLATE, extra),
+                                        economy.Budget.of(DEFAULT_TEMPLATE, words))
+        within = printed_keys(memo_selection)
+        extra = {"memo_keys": within}
+    _, document = economy.fit(data, render(template, extra), economy.Budget.of(template, words),
+                              within)
+    return rendered[id(document)], document
+
+
+def printed_keys(selection: dict[str, Any]) -> set[tuple[int, int]]:
+    from briefgen.render.economy import sentence_key
+
+    return {sentence_key(item) for kind in ("bottom_line", "positions", "key_points", "context")
+            for item in selection[kind]}
+
+
+def with_selection(context: dict[str, Any], selection: dict[str, Any],
+                   extra: dict[str, Any]) -> dict[str, Any]:
+    """The template's variables with the chosen items in place of all of them."""
+    from briefgen.model import JOINT
+
+    printed = {id(p) for p in selection["positions"]}
+    more = 0
+    if "memo_keys" in extra:
+        more = len(extra["memo_keys"] - printed_keys(selection))
+    return {
+        **context,
+        "bottom_line": selection["bottom_line"],
+        "key_points": selection["key_points"],
+        "context": selection["context"],
+        "left_out": list({(r.get("document", 1), r["paragraph"]): r
+                          for r in selection["left_out"]}.values()),
+        "left_out_count": len(selection["left_out"]),
+        "more_in_memo": more,
+        "parties": [{**group, "positions": [p for p in group["positions"] if id(p) in printed]}
+                    for group in context["parties"]],
+        "joint_positions": [p for p in selection["positions"] if p["party"] == JOINT],
+    }
 
 
 def prepare(template: str = DEFAULT_TEMPLATE) -> None:
@@ -217,6 +288,4 @@ def render_markdown(brief: Brief, options: MemoOptions | None = None,
     Raises:
         TemplateError: the template is missing or fails to render.
     """
-    from briefgen.render.templating import render_template
-
-    return render_template(template, template_context(brief, options or MemoOptions()))
+    return fitted(template_context(brief, options or MemoOptions()), template)[0]

@@ -181,10 +181,10 @@ def layout_for(theme: Theme | None = None) -> Layout:
     styles = {
         "title": TextStyle(size=theme.title_size, bold=True, space_after=10, color=accent,
                            caps=True, keep_with_next=True, font="heading"),
-        "heading2": TextStyle(size=theme.heading_size, bold=True, space_before=12,
+        "heading2": TextStyle(size=theme.heading_size, bold=True, space_before=10,
                               space_after=4, color=accent, keep_with_next=True, font="heading"),
-        "heading3": TextStyle(size=theme.subheading_size, bold=True, space_before=8,
-                              space_after=3, color=text, keep_with_next=True, font="heading"),
+        "heading3": TextStyle(size=theme.subheading_size, bold=True, space_before=5,
+                              space_after=2, color=text, keep_with_next=True, font="heading"),
         "body": TextStyle(size=body, space_after=6, color=text),
         "bullet": TextStyle(size=body, space_after=3, color=text),
         "note": TextStyle(size=theme.note_size, space_after=4, color=muted,
