@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from briefgen.document import Block, Heading, Table
+from briefgen.document import Block, Heading, Paragraph, Rule, Table, plain_text
 from briefgen.writers.theme import DEFAULT_THEME, FontFamily, Theme
 
 #: Characters a line of a table column needs to read as a sentence rather than a stack of
@@ -23,6 +23,10 @@ from briefgen.writers.theme import DEFAULT_THEME, FontFamily, Theme
 READABLE_MEASURE = 22
 #: Width of an average character of running text, in ems (DejaVu Sans 0.51, Arial 0.45).
 AVERAGE_CHARACTER = 0.5
+#: Paragraph roles that close a memo: the Source note's small print and the admin lines.
+CLOSING_ROLES = frozenset({"note", "admin"})
+#: A body paragraph this short before the closing small print (a glossary line) stays with it.
+SHORT_PARAGRAPH = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +164,29 @@ class Layout:
             else:
                 runs.append((False, [block]))
         return [PageRun(landscape, tuple(run)) for landscape, run in runs]
+
+    def closing_group(self, blocks: tuple[Block, ...]) -> int | None:
+        """Return where the memo's closing group starts, or None when it has none.
+
+        The rule, for a reader: no page holds only the end of a memo. The closing blocks
+        (small print, admin lines and the rules between them), up to two short paragraphs
+        before them (a glossary line) and the last line or item of the block before those
+        are set on one page: the writers keep each with the next, so that a page break
+        falls before the group, never inside it.
+        """
+        index = len(blocks)
+        while index and (isinstance(blocks[index - 1], Rule) or (
+                isinstance(blocks[index - 1], Paragraph)
+                and blocks[index - 1].role in CLOSING_ROLES)):
+            index -= 1
+        if index == len(blocks):
+            return None
+        for _ in range(2):
+            block = blocks[index - 1] if index else None
+            if isinstance(block, Paragraph) and block.role not in CLOSING_ROLES and \
+                    len(plain_text(block.content)) <= SHORT_PARAGRAPH:
+                index -= 1
+        return max(index - 1, 0)
 
     @property
     def logo_height(self) -> float:

@@ -92,6 +92,8 @@ class StoryBuilder:
         runs = layout.page_runs(document.blocks)
         self.starts_landscape = bool(runs) and runs[0].landscape
         story: list[Flowable] = []
+        closing = layout.closing_group(document.blocks)
+        number = 0  # the block's index in the document
         for index, run in enumerate(runs):
             page = layout.page.turned() if run.landscape else layout.page
             self.frame_width = page.text_width
@@ -100,7 +102,15 @@ class StoryBuilder:
                 story.extend((NextPageTemplate(LANDSCAPE if run.landscape else PORTRAIT),
                               PageBreak()))
             for block in run.blocks:
-                story.extend(self.block(block))
+                flowables = self.block(block)
+                if closing is not None and number >= closing and \
+                        number < len(document.blocks) - 1 and flowables:
+                    # The closing group (Layout.closing_group): each flowable keeps with
+                    # the next, so the group moves to a new page whole.
+                    for flowable in flowables[-1:] if number == closing else flowables:
+                        flowable.keepWithNext = 1
+                story.extend(flowables)
+                number += 1
         self.frame_width = layout.page.text_width
         self.frame_height = layout.page.text_height
         return story
@@ -377,6 +387,8 @@ def paragraph_style(style: TextStyle, family: PdfFamily, name: str, align: str,
         spaceAfter=style.space_after if space_after is None else space_after,
         textColor=HexColor(f"#{style.color}"), alignment=ALIGNMENTS[align],
         keepWithNext=int(style.keep_with_next),
+        # No line of a paragraph alone at the foot (orphan) or the head (widow) of a page.
+        allowOrphans=0, allowWidows=0,
         leftIndent=bullet_indent if bulleted else 0, bulletIndent=0,
         bulletFontName=face, bulletFontSize=style.size, splitLongWords=1,
     )
