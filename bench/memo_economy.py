@@ -178,8 +178,10 @@ def summarise(rows: list[dict]) -> list[dict]:
     for row in rows:
         keyed[(row["template"], row["group"])].append(row)
         keyed[(row["template"], "all")].append(row)
+    groups = [*dict.fromkeys(GROUPS.values()), "all"]
     for (template, group), items in sorted(keyed.items(), key=lambda kv: (
-            TEMPLATES.index(kv[0][0]) if kv[0][0] in TEMPLATES else 9, kv[0][1])):
+            TEMPLATES.index(kv[0][0]) if kv[0][0] in TEMPLATES else 9,
+            groups.index(kv[0][1]) if kv[0][1] in groups else len(groups) - 1)):
         long = [r for r in items if r["source_words"] >= 300]
         ratios = [r["printed_words"] / r["source_words"] for r in long]
         limited = [r for r in items if r["limit"] is not None]
@@ -234,7 +236,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(rows)} memos in {time.monotonic() - started:.0f} s\n")
     print_table(summarise(rows))
     over = sorted(rows, key=lambda r: (-(r["pages"] - (r["limit"] or r["pages"])),
-                                       -r["printed_words"] / r["source_words"]))
+                                       -r["printed_words"] / r["source_words"]
+                                       if r["source_words"] >= 300 else 0))
     print("\nworst:")
     for r in over[:args.worst]:
         print(f"  {r['template']:9} {r['corpus']}/{r['doc']}: {r['pages']} pages "
