@@ -124,15 +124,18 @@ def template_context(brief: Brief, options: MemoOptions) -> dict[str, Any]:
 MATRIX_WORDS = 16  # a matrix cell quotes the stance up to about this many words
 
 
-def positions_matrix(data: dict[str, Any]) -> dict[str, Any] | None:
-    """Topics by parties: each cell the party's stance in its own words (shortened, with the
-    reporting verb) and its reference, or None where the party did not address the topic.
+def positions_matrix(data: dict[str, Any], printed: list[dict[str, Any]] | None = None
+                     ) -> dict[str, Any] | None:
+    """Topics by parties: each cell the party's stances on the topic, each in its own words
+    (shortened, from the reporting verb) with its reference, or None where the party did
+    not address the topic. ``printed``: the positions the memo prints (default: all).
 
     None when there is nothing to compare (fewer than two topics or two speaking sides).
     """
     from briefgen.model import JOINT
 
-    positions = [p for p in data["positions"] if p.get("topic")]
+    positions = [p for p in (data["positions"] if printed is None else printed)
+                 if p.get("topic")]
     columns = [p["name"] for p in data["parties"]
                if any(q["party"] == p["name"] for q in positions)]
     if any(q["party"] == JOINT for q in positions):
@@ -146,12 +149,8 @@ def positions_matrix(data: dict[str, Any]) -> dict[str, Any] | None:
         cells = []
         for column in columns:
             stances = [q for q in positions if q["topic"] == topic and q["party"] == column]
-            if stances:
-                more = f" (+{len(stances) - 1} more)" if len(stances) > 1 else ""
-                cells.append([{"text": shorten(stances[0]["statement"]) + more,
-                               "source": stances[0]["source"]}])
-            else:
-                cells.append(None)
+            cells.append([{"text": shorten(q["statement"]), "source": q["source"]}
+                          for q in stances] or None)
         rows.append({"topic": topic, "cells": cells})
     return {"columns": ["Joint" if c == JOINT else c for c in columns], "rows": rows}
 
@@ -265,6 +264,9 @@ def with_selection(context: dict[str, Any], selection: dict[str, Any],
         "parties": [{**group, "positions": [p for p in group["positions"] if id(p) in printed]}
                     for group in context["parties"]],
         "joint_positions": [p for p in selection["positions"] if p["party"] == JOINT],
+        # The matrix of what is printed: it points at the positions, never at what is not.
+        "matrix": positions_matrix(context["brief"], selection["positions"])
+        if context["matrix"] else None,
     }
 
 

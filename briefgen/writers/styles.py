@@ -27,6 +27,8 @@ AVERAGE_CHARACTER = 0.5
 CLOSING_ROLES = frozenset({"note", "admin"})
 #: A body paragraph this short before the closing small print (a glossary line) stays with it.
 SHORT_PARAGRAPH = 400
+#: A table of at most this many rows before the closing blocks moves with them.
+SHORT_TABLE_ROWS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +173,7 @@ class Layout:
         The rule, for a reader: no page holds only the end of a memo. The closing blocks
         (small print, admin lines and the rules between them), up to two short paragraphs
         before them (a glossary line) and the last line or item of the block before those
-        are set on one page: the writers keep each with the next, so that a page break
+        (a table only when it is short) are set on one page: the writers keep each with the next, so that a page break
         falls before the group, never inside it.
         """
         index = len(blocks)
@@ -186,6 +188,9 @@ class Layout:
             if isinstance(block, Paragraph) and block.role not in CLOSING_ROLES and \
                     len(plain_text(block.content)) <= SHORT_PARAGRAPH:
                 index -= 1
+        before = blocks[index - 1] if index else None
+        if isinstance(before, Table) and len(before.rows) > SHORT_TABLE_ROWS:
+            return index  # a long table is not moved whole for the sake of the note
         return max(index - 1, 0)
 
     @property
