@@ -173,8 +173,8 @@ class Layout:
         The rule, for a reader: no page holds only the end of a memo. The closing blocks
         (small print, admin lines and the rules between them), up to two short paragraphs
         before them (a glossary line) and the last line or item of the block before those
-        (a table only when it is short) are set on one page: the writers keep each with the next, so that a page break
-        falls before the group, never inside it.
+        (a table only when it is short) are set on one page: the writers keep each with the
+        next, so that a page break falls before the group, never inside it.
         """
         index = len(blocks)
         while index and (isinstance(blocks[index - 1], Rule) or (
