@@ -41,8 +41,10 @@ from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "reference"))
 sys.path.insert(0, str(HERE.parent))
 
+import score as reference  # noqa: E402  (the reference scorer's matching, for outcomes)
 from pypdf import PdfReader  # noqa: E402
 
 from briefgen.analyze import analyze_many  # noqa: E402
@@ -124,12 +126,15 @@ def read_pdf(data: bytes, page_height: float, top: float, bottom: float
 
 
 def outcome_scores(brief: dict, gold: dict) -> tuple[int, int, int] | None:
-    """True positives, predicted and gold outcomes, matched by sentence; None if unscorable."""
+    """True positives, predicted and gold outcomes, matched as the reference scorer matches
+    them (``bench/reference/score.py``); None unless both the gold and the Brief have them."""
     if "outcomes" not in brief or "outcomes" not in gold:
         return None
-    predicted = {normalise(o["sentence"]) for o in brief["outcomes"]}
-    wanted = {normalise(o["sentence"] if isinstance(o, dict) else o) for o in gold["outcomes"]}
-    return len(predicted & wanted), len(predicted), len(wanted)
+    wanted = gold.get("outcomes") or []
+    predicted = [(o.get("sentence") or o.get("text") or "") if isinstance(o, dict) else o
+                 for o in brief.get("outcomes") or []]
+    pairs = reference.greedy(wanted, predicted, reference.sent_match)
+    return len(pairs), len(predicted), len(wanted)
 
 
 def measure(corpora: list[str], templates: list[str], theme_name: str) -> list[dict]:

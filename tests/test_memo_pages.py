@@ -102,3 +102,22 @@ def test_the_long_memo_holds_more_than_the_one_pager(written) -> None:
     one_pager, _ = written(LONG, "one-pager")
     assert 1 < len(memo) <= 3
     assert words(" ".join(memo)) > words(" ".join(one_pager))
+
+
+def test_the_docx_keeps_its_end_with_the_last_point(tmp_path: Path) -> None:
+    import docx
+
+    from briefgen.pipeline import write_document
+    from briefgen.render import MemoOptions, render_document
+
+    golden = HERE / "golden" / "000_seed.brief.json"
+    brief = Brief.from_dict(json.loads(golden.read_text(encoding="utf-8")))
+    path = tmp_path / "memo.docx"
+    write_document(render_document(brief, MemoOptions()), [("docx", path)])
+    paragraphs = [p for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+    note = next(i for i, p in enumerate(paragraphs) if p.text.startswith("Source:"))
+    assert paragraphs[note - 1].text.startswith("Glossary.")
+    # The last position and the glossary keep with the note; nothing before them does.
+    assert [p.paragraph_format.keep_with_next for p in paragraphs[note - 3:note]] == \
+        [None, True, True]
+    assert paragraphs[note - 2].style.name == "List Bullet"
