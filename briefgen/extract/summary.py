@@ -9,6 +9,8 @@ from briefgen.extract.key_points import resolve_reference, score_sentences
 from briefgen.model import JOINT, KeyPoint, Ref, Sentence
 
 CONTEXT_SENTENCES = 3
+MIN_WORDS = 6  # a bottom-line sentence has at least this many words
+LISTED_PEOPLE = 3  # a sentence naming this many attendees lists who took part
 #: A bottom line quotes at most this many words besides the meeting sentence: a long second
 #: sentence is no bottom line, and the next-best outcome is taken instead.
 OUTCOME_WORDS = 45
@@ -54,15 +56,18 @@ def bottom_line_sentences(draft: Draft) -> list[tuple[Sentence, str]]:
 
     The outcome is the best-ranked position whose verb says what was settled (agreed,
     decided, committed, will visit ...), a joint one before a one-sided one; failing that,
-    a firm stance; failing that, the top key point. Nothing is composed: both are sentences
-    of the source, so each keeps its reference.
+    a firm stance; failing that, the top key point. A list of participants (a sentence naming
+    three attendees or people or more) is never the outcome: the Participants print it. Nothing is
+    composed: both are sentences of the source, so each keeps its reference.
     """
     sentences = draft.sentences
     picked: list[tuple[Sentence, str]] = []
 
     def add(sentence: Sentence) -> bool:
         text = resolve_reference(draft, sentence)
-        if text is None or any(s.index == sentence.index for s, _ in picked):
+        # A heading-like line ("Meeting No. 51") says nothing on its own.
+        if text is None or len(sentence.text.split()) < MIN_WORDS or \
+                any(s.index == sentence.index for s, _ in picked):
             return False
         picked.append((sentence, text))
         return True
@@ -75,9 +80,15 @@ def bottom_line_sentences(draft: Draft) -> list[tuple[Sentence, str]]:
             if add(sentences[index]):
                 break
     scores = score_sentences(draft)
-    positions = [p for p in draft.positions
-                 if len(p.sentence.split()) <= OUTCOME_WORDS and p.source.sentence not in
-                 {s.index for s, _ in picked}]
+    listed = {i for i, sentence in enumerate(sentences)
+              if max(sum(a.name in sentence.text for a in draft.attendees),
+                     sum(e.label == "PERSON" for e in sentence.entities)) >= LISTED_PEOPLE}
+
+    def is_outcome_length(sentence: Sentence) -> bool:
+        return len(sentence.text.split()) <= OUTCOME_WORDS and sentence.index not in listed
+
+    positions = [p for p in draft.positions if is_outcome_length(sentences[p.source.sentence])
+                 and p.source.sentence not in {s.index for s, _ in picked}]
     for cue in OUTCOME_CUES:
         found = [p for p in positions if cue.search(p.sentence)]
         found.sort(key=lambda p: (p.party != JOINT, -scores[p.source.sentence],
@@ -85,6 +96,6 @@ def bottom_line_sentences(draft: Draft) -> list[tuple[Sentence, str]]:
         if any(add(sentences[p.source.sentence]) for p in found):
             return picked
     for index in ranked:
-        if len(sentences[index].text.split()) <= OUTCOME_WORDS and add(sentences[index]):
+        if is_outcome_length(sentences[index]) and add(sentences[index]):
             break
     return picked
