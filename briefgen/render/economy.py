@@ -243,7 +243,8 @@ def fit(data: dict[str, Any], render: Callable[[dict[str, Any]], Document],
     if within is not None:
         beyond = [(kind, i) for kind, i in order if kind != "bottom_line"
                   and sentence_key(pools[kind][i]) not in within]
-        order = [x for x in order if x not in beyond]
+        outside = set(beyond)
+        order = [x for x in order if x not in outside]
     least = min(1, len(pools["bottom_line"]))  # the bottom line's first sentence always stays
 
     def attempt(count: int) -> tuple[dict[str, Any], Document]:
