@@ -44,7 +44,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     step(extract_summary, reads=("analysis", "document", "genre", "structure", "attendees",
                                  "key_points", "outcomes",
                                  "meeting_sentence", "participation", "parties", "positions"),
-         writes=("context", "summary")),
+         writes=("context", "summary", "bottom_line")),
     step(extract_topics, reads=("attendees", "parties", "positions"),
          writes=("positions", "topics")),
 )
@@ -72,6 +72,7 @@ def extract_brief(analysis: Analysis, document: int = 1, genre: str | None = Non
     return Brief(
         title=draft.title,
         summary=draft.summary,
+        bottom_line=tuple(draft.bottom_line),
         meeting=draft.meeting,
         parties=tuple(draft.parties),
         attendees=tuple(draft.attendees),
@@ -81,7 +82,8 @@ def extract_brief(analysis: Analysis, document: int = 1, genre: str | None = Non
         glossary=tuple(draft.glossary),
         sources=(SourceInfo(path=source.path, title=draft.title, sha256=source.sha256,
                             date=draft.meeting.date, date_iso=draft.meeting.date_iso,
-                            format=draft.meeting.format, location=draft.meeting.location),),
+                            format=draft.meeting.format, location=draft.meeting.location,
+                            words=len(source.text.split())),),
         removed=analysis.clean.removed,
         topics=tuple(draft.topics),
         genre=draft.genre,
