@@ -215,3 +215,34 @@ def test_mr_with_a_full_stop_is_no_speaker_label() -> None:
     body = ("Mr. Sullivan reaffirmed the commitment. The two discussed trade.\n\n"
             "Mr. Sullivan thanked the minister.")
     assert transcript.score(make_analysis(body, title="Readout of a Meeting")) == 0.0
+
+
+def _memo_text(body: str, title: str) -> tuple[list[str], str]:
+    """The memo's section headings and its whole text, for an invented source."""
+    from briefgen.document import Heading, plain_text
+    from briefgen.render import MemoOptions, render_document
+
+    document = render_document(extract_brief(make_analysis(body, title=title)), MemoOptions())
+    heads = [plain_text(b.content) for b in document.blocks if isinstance(b, Heading)]
+    return heads, " ".join(document.texts())
+
+
+def test_a_minutes_memo_lists_decisions_and_who_was_absent() -> None:
+    heads, text = _memo_text(MINUTES, "Minutes")
+    assert "Decisions and Actions" in heads
+    assert "Absent: Dent" in text and "Fairley" in text
+    assert text.count("Motion passed unanimously.") == 1  # an outcome, not again a position
+
+
+def test_a_transcript_memo_says_what_each_speaker_said() -> None:
+    heads, text = _memo_text(PRESS_CONFERENCE.replace("Nigeria", "Nigeria's government"),
+                             "Prime Minister Alvarez of Chile and President Okonkwo of Nigeria "
+                             "hold a joint press conference")
+    assert "What Each Speaker Said" in heads
+    assert "Q:" not in text and "two questions" not in text
+
+
+def test_a_meeting_record_memo_leads_with_positions_by_party() -> None:
+    heads, _ = _memo_text(RECORD, "Committee Concludes General Debate")
+    assert heads.index("Positions by Party") < heads.index("Participants")
+    assert "Stated Positions" not in heads

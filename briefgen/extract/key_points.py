@@ -100,7 +100,7 @@ def resolve_reference(draft: Draft, sentence: Sentence) -> str | None:
     The antecedent is inserted in square brackets (an editorial addition, marked as such).
     Sentences opening on "This", "However" and the like have no safe stand-alone form: None.
     """
-    text = sentence.text
+    text = draft.structure.spoken(sentence)  # a transcript's label is not the speaker's words
     if DANGLING.match(text) and not BODY_FORMULA.match(text):
         return None
     m = PERSONAL.match(text)

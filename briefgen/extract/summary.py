@@ -42,6 +42,7 @@ def extract_summary(draft: Draft) -> None:
                                                             for p in draft.positions}
     used |= draft.participation | picked_indexes
     scores = score_sentences(draft)
+    used |= draft.structure.furniture  # a transcript's questions, minutes' attendance lists
     candidates = [s for s in draft.sentences if s.index not in used
                   and resolve_reference(draft, s) is not None and len(s.text.split()) >= 6]
     best = sorted(candidates, key=lambda s: -scores[s.index])[:CONTEXT_SENTENCES]

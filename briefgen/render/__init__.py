@@ -94,6 +94,7 @@ def template_context(brief: Brief, options: MemoOptions) -> dict[str, Any]:
     meeting = data["meeting"]
     return {
         "brief": data,
+        "genre": data.get("genre", "readout"),
         "memo": {
             "to": options.to,
             "sender": options.sender,
@@ -241,7 +242,8 @@ def fitted(context: dict[str, Any], template: str, metadata: Any = None
 def printed_keys(selection: dict[str, Any]) -> set[tuple[int, int]]:
     from briefgen.render.economy import sentence_key
 
-    return {sentence_key(item) for kind in ("bottom_line", "positions", "key_points", "context")
+    return {sentence_key(item) for kind in ("bottom_line", "outcomes", "positions", "key_points",
+                                            "context")
             for item in selection[kind]}
 
 
@@ -258,6 +260,7 @@ def with_selection(context: dict[str, Any], selection: dict[str, Any],
         **context,
         "bottom_line": selection["bottom_line"],
         "key_points": selection["key_points"],
+        "outcomes": selection["outcomes"],
         "context": selection["context"],
         "left_out": list({(r.get("document", 1), r["paragraph"]): r
                           for r in selection["left_out"]}.values()),

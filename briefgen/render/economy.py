@@ -4,9 +4,11 @@ Two rules, the same for every template and every output format (they act on the 
 variables, before any writer runs):
 
 **Each source sentence is printed once.** The bottom line comes first and is never repeated.
-A sentence that states a party's position is printed under that party (where the reader
-learns who said it), so the key points are chosen among the sentences no position or
-bottom line prints, and the context among what is left after them.
+An agreement, decision or next step is printed under Outcomes and Next Steps (what a principal
+asks first), and not again as a position or key point. A sentence that states a party's
+position is printed under that party (where the reader learns who said it), so the key
+points are chosen among the sentences no outcome, position or bottom line prints, and the
+context among what is left after them.
 
 **The memo fits its budget.** For a source of ``RATIO_FROM`` words or more the memo prints at
 most ``WORD_RATIO`` of the source's words (header, participants and small print included);
@@ -14,8 +16,8 @@ and it takes no more pages than its template's rule (``PAGE_RULES``): the memo o
 source up to 500 words, two up to 1,500, three beyond; the one-pager one page; the readout
 one screen. When the memo would be over, the items of least weight are left out, one at a
 time, and the memo names the references of what it left out. Weight: the bottom line always
-stays, then the top key point, then each speaking party's best-ranked position, then the
-other key points and positions by the extraction's rank (a key point's place in
+stays, then the outcomes, then the top key point, then each speaking party's best-ranked
+position, then the other key points and positions by the extraction's rank (a key point's place in
 ``Brief.key_points``, then document order), then the context. A shorter template (the
 one-pager, the readout) prints no sentence the full memo leaves out.
 
@@ -163,10 +165,10 @@ def sentence_key(item: dict[str, Any]) -> tuple[int, str]:
 def candidates(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """Split the Brief's quoted items so that each sentence is in one place only.
 
-    Returns the bottom line, positions, key points and context the memo may print: no
-    position repeats a bottom-line sentence, a sentence stated for several parties is
-    printed under the first of them (joint first, then the parties in order), no key point
-    repeats a position, no context item a key point.
+    Returns the bottom line, outcomes, positions, key points and context the memo may print:
+    no outcome repeats a bottom-line sentence, no position an outcome or the bottom line, a
+    sentence stated for several parties is printed under the first of them (joint first,
+    then the parties in order), no key point repeats a position, no context item a key point.
     """
     bottom = list(data.get("bottom_line", []))
     seen = {sentence_key(item) for item in bottom}
@@ -185,10 +187,11 @@ def candidates(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
 
     order = [JOINT, *(p["name"] for p in data["parties"])]
     first = {name: i for i, name in reversed(list(enumerate(order)))}
+    outcomes = fresh(list(data.get("outcomes", [])))
     by_party = sorted(data["positions"], key=lambda p: first.get(p["party"], len(order)))
     kept = {id(p) for p in fresh(by_party)}
     positions = [p for p in data["positions"] if id(p) in kept]
-    return {"bottom_line": bottom, "positions": positions,
+    return {"bottom_line": bottom, "outcomes": outcomes, "positions": positions,
             "key_points": fresh(list(data["key_points"])), "context": fresh(list(data["context"]))}
 
 
@@ -216,7 +219,9 @@ def ranked(data: dict[str, Any], pools: dict[str, list[dict[str, Any]]]) -> list
     tops = [x for x in rest if x[0] == "key_points"][:1]
     rest = [x for x in rest if x not in tops]
     bottom = [("bottom_line", i) for i in range(len(pools["bottom_line"]))]
-    return (bottom + tops + head + rest + [("context", i) for i in range(len(pools["context"]))])
+    outcomes = [("outcomes", i) for i in range(len(pools["outcomes"]))]
+    return (bottom + outcomes + tops + head + rest +
+            [("context", i) for i in range(len(pools["context"]))])
 
 
 def source_words(data: dict[str, Any]) -> int | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from briefgen.model import Sentence
+
 #: Roles of a speaker in a transcript.
 PRINCIPAL, QUESTIONER, MODERATOR = "principal", "questioner", "moderator"
 
@@ -77,6 +79,20 @@ class Structure:
             if sentence in turn.sentences:
                 return turn
         return None
+
+    def label_end(self, sentence: Sentence) -> int | None:
+        """Where a turn's first sentence starts after its speaker label (a body offset);
+        None for any other sentence."""
+        turn = self.turn_of(sentence.index)
+        if turn is None or not turn.sentences or turn.sentences[0] != sentence.index or \
+                not sentence.start < turn.label_end < sentence.end:
+            return None
+        return turn.label_end
+
+    def spoken(self, sentence: Sentence) -> str:
+        """A sentence's text without the speaker label that opens its turn."""
+        end = self.label_end(sentence)
+        return sentence.text if end is None else sentence.text[end - sentence.start:].strip()
 
     def voice_of(self, sentence: int) -> Voice | None:
         for voice in self.voices:

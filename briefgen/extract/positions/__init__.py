@@ -20,6 +20,11 @@ from briefgen.vocabulary.stances import (
 )
 from briefgen.vocabulary.verbs import MEETING_VERBS, PURPOSE_TOPICS, TOPIC_VERBS
 
+#: Courtesies inside a sentence: "..., I thank you for being with us today", "welcome to".
+COURTESY = re.compile(r"\bthank (?:you|everyone|all of you) (?:all )?for (?:being|coming|joining|"
+                      r"having|hosting|welcoming|the (?:warm|kind|generous))|\b(?:honou?r|"
+                      r"pleasure|privilege|delighted|pleased) to (?:host|welcome|be here|have)|"
+                      r"\bwelcome (?:you )?to\b", re.I)
 #: A speaker label left at a sentence's start ("MINISTER X: Thank you").
 _LABEL_PREFIX = re.compile(r"^[^:]{1,80}:\s+")
 #: Words of a speaker talking for their side.
@@ -64,6 +69,9 @@ def extract_positions(draft: Draft) -> None:
                 continue
             if not found and voice and is_spoken_stance(sentence):
                 found.append((voice[0], "", -1))
+            if voice:  # what a principal says is their side's, unless "we agreed" (joint)
+                found = list({(p if p == JOINT else voice[0], verb, v): None
+                              for p, verb, v in found})
         if sentence.index in structure.decisions and all(p != JOINT for p, _, _ in found):
             found = [(JOINT, "", -1)]  # minutes: the body decided ("It was RESOLVED that")
         text, ref = _without_label(draft, sentence)
@@ -79,7 +87,8 @@ def extract_positions(draft: Draft) -> None:
 def is_ceremonial(sentence: Sentence) -> bool:
     """Courtesy, not a stance: "Thank you.", "Welcome to Berlin", "It is my honour to ..."."""
     text = _LABEL_PREFIX.sub("", sentence.text).strip().lower().lstrip("“\"")
-    return text.startswith(CEREMONIAL_OPENINGS) or len(text.split()) < 5
+    return text.startswith(CEREMONIAL_OPENINGS) or len(text.split()) < 5 or \
+        bool(COURTESY.search(text))
 
 
 def is_spoken_stance(sentence: Sentence) -> bool:
@@ -96,13 +105,11 @@ def is_spoken_stance(sentence: Sentence) -> bool:
 def _without_label(draft: Draft, sentence: Sentence) -> tuple[str, Ref]:
     """A sentence's text and reference without the speaker label that opens its turn."""
     ref = Ref.of(sentence, draft.document)
-    turn = draft.structure.turn_of(sentence.index)
-    if turn is None or not turn.sentences or turn.sentences[0] != sentence.index or \
-            not sentence.start < turn.label_end < sentence.end:
+    end = draft.structure.label_end(sentence)
+    if end is None:
         return sentence.text, ref
-    cut = turn.label_end - sentence.start
-    return sentence.text[cut:].strip(), Ref(ref.document, ref.paragraph, ref.sentence,
-                                            turn.label_end, ref.end)
+    return draft.structure.spoken(sentence), Ref(ref.document, ref.paragraph, ref.sentence,
+                                                 end, ref.end)
 
 
 def voice_parties(draft: Draft, sentence: Sentence) -> list[str]:
