@@ -293,11 +293,11 @@ def no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize(("args", "message", "command"), [
-    (["generate"], "Missing argument 'input_paths'", "generate"),
+    (["generate"], "Missing argument 'INPUT'", "generate"),
     (["render", "x.json", "--nope"], "No such option: --nope", "render"),
     (["generate", "x.txt", "--max-chars", "0"], "Invalid value for '--max-chars'", "generate"),
     (["frobnicate"], "No such command 'frobnicate'", ""),
-    (["templates", "show"], "Missing argument 'name'", "templates show"),
+    (["templates", "show"], "Missing argument 'NAME'", "templates show"),
 ])
 def test_usage_errors_are_one_line(expect_error: Callable[..., str], args: list[str],
                                    message: str, command: str) -> None:
@@ -312,7 +312,7 @@ def test_usage_error_of_the_real_process_is_one_line() -> None:
     assert completed.returncode == 2
     assert completed.stdout == ""
     assert completed.stderr.splitlines() == [
-        "briefgen: error: Missing argument 'input_paths'; see 'briefgen generate --help'"]
+        "briefgen: error: Missing argument 'INPUT'; see 'briefgen generate --help'"]
 
 
 def test_no_arguments_still_prints_the_help(cli: Invoke) -> None:
