@@ -1,0 +1,107 @@
+"""``briefgen extract``'s readable output: the memo's sections, in the memo's order and labels."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+from rich.console import Console
+
+from briefgen.model import JOINT, Attendee, Change, KeyPoint, Outcome, Ref, SourceInfo, Topic
+from briefgen.report import print_brief
+from tests.builders import LNA, SHA256, US, make_brief, ref
+
+MEMO_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "memo.md.j2"
+
+
+def memo_sections() -> list[str]:
+    """The section headings of the default memo template, in its order."""
+    return re.findall(r"^## (.+)$", MEMO_TEMPLATE.read_text(encoding="utf-8"), re.MULTILINE)
+
+
+def shown(brief) -> list[str]:
+    console = Console(record=True, width=200)
+    print_brief(brief, console)
+    return [line.strip() for line in console.export_text().splitlines()]
+
+
+def in_second(paragraph: int) -> Ref:
+    return Ref(document=2, paragraph=paragraph, sentence=0, start=0, end=10)
+
+
+def full_brief():
+    """Two sources, with every section the memo can have."""
+    brief = make_brief()
+    positions = (*brief.positions[:2],
+                 dataclasses.replace(brief.positions[3], topic="dialogue"),
+                 dataclasses.replace(brief.positions[3], sentence="The LNA repeated its "
+                                     "commitment to dialogue.", source=in_second(2),
+                                     topic="dialogue"))
+    return dataclasses.replace(
+        brief,
+        sources=(*brief.sources, SourceInfo("second.txt", "A Second Meeting", SHA256,
+                                            date="July 8", format="phone")),
+        positions=positions,
+        topics=(Topic("dialogue", ("dialogue",)),),
+        changes=(Change(LNA, "dialogue", "The LNA repeated its commitment to dialogue.",
+                        in_second(2), "new in source 2"),),
+        context=(KeyPoint("The meeting follows talks with the GNA.",
+                          "The meeting follows talks with the GNA.", ref(1, 2)),),
+        outcomes=(Outcome("follow_up", JOINT, "the delegations will meet again", "next month",
+                          None, "The delegations will meet again next month.", in_second(3)),),
+        absent=(Attendee("Khalifa Haftar", None, "LNA Commander", LNA, ref(4, 11)),),
+        genre="minutes",
+    )
+
+
+def test_every_section_of_the_memo_in_its_order_with_its_label() -> None:
+    lines = shown(full_brief())
+    sections = memo_sections()
+    assert [line for line in lines if line in sections] == sections
+
+
+def test_the_sections_hold_what_the_memo_puts_under_them() -> None:
+    lines = shown(full_brief())
+
+    def section(label: str) -> list[str]:
+        start = lines.index(label) + 1
+        following = [i for i, line in enumerate(lines[start:], start) if line in memo_sections()]
+        return lines[start:following[0] if following else len(lines)]
+
+    assert lines[1] == "minutes, 2 sources"
+    assert section("Outcomes and Next Steps") == [
+        "• Joint: The delegations will meet again When: next month. [2 ¶3]", ""]
+    participants = "\n".join(section("Participants"))
+    assert "Meeting 1: date not stated; format not stated." in participants
+    assert "Meeting 2: July 8; held by telephone." in participants
+    assert participants.index(US) < participants.index(LNA) < participants.index("Absent")
+    assert "Khalifa Haftar" in participants.split("Absent")[1]  # absent, not an attendee
+    positions = section("Stated Positions")
+    assert positions.index("Joint") < positions.index(US) < positions.index(LNA)
+    assert "• The LNA repeated its commitment to dialogue. [2 ¶2]" in positions
+    topics = "\n".join(section("Positions by Topic"))
+    assert re.search(r"dialogue .*not addressed.*\[1 ¶2\] \[2 ¶2\]", topics), topics
+    assert section("Changes Over Time")[0] == ("• Libyan National Army (new in source 2): The "
+                                               "LNA repeated its commitment to dialogue. [2 ¶2]")
+    assert "DDR" in "\n".join(section("Glossary"))
+    source = section("Source")
+    assert source[0].startswith("[1] U.S.-LNA Discussion on Militia Demobilization: file "
+                                "readout-2020-07-01.txt; SHA-256 3f5a")
+    assert source[1].startswith("[2] A Second Meeting (July 8): file second.txt")
+    assert "1 boilerplate passage was left out of the source (syndication disclaimer)." in source
+
+
+def test_empty_sections_say_so_as_the_memo_does() -> None:
+    lines = shown(make_brief(attendees=(), positions=(), outcomes=(), glossary=(), context=()))
+    for sentence in ("The source reports no agreement, decision or next step.",
+                     "No participants are named in the source.",
+                     "The source states no positions."):
+        assert sentence in lines
+    assert "Glossary" not in lines and "Context" not in lines  # the memo leaves them out too
+
+
+def test_source_text_is_printed_literally() -> None:
+    lines = shown(make_brief(title="[bold]Not markup[/bold] & <b>", summary="[red]x[/red]"))
+    assert lines[0] == "[bold]Not markup[/bold] & <b>"
+    assert "[red]x[/red]" in lines
