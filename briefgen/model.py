@@ -207,6 +207,8 @@ class SourceInfo:
     date_iso: str | None = None
     format: str = "unknown"  # the source's meeting format (virtual, in_person, phone, unknown)
     location: str | None = None
+    #: Words of the source as read (its length sets the memo's word budget); None if unknown.
+    words: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +288,9 @@ class Brief:
     genre: str = "readout"
     #: Members an attendance list gives as absent (minutes' "Apologies:"); not attendees.
     absent: tuple[Attendee, ...] = ()
+    #: The bottom line as quoted sentences, each with its reference; ``summary`` is their
+    #: text. Empty in a Brief file written before it existed (the memo then prints summary).
+    bottom_line: tuple[KeyPoint, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready form of schema_version 2 (documented in README)."""
@@ -294,6 +299,8 @@ class Brief:
             "genre": self.genre,
             "title": self.title,
             "summary": self.summary,
+            "bottom_line": [{"text": k.text, "sentence": k.sentence, "source": k.source.to_dict()}
+                            for k in self.bottom_line],
             "meeting": {"date": self.meeting.date, "date_iso": self.meeting.date_iso,
                         "format": self.meeting.format, "location": self.meeting.location,
                         "document_date": self.meeting.document_date},
@@ -310,7 +317,8 @@ class Brief:
             "glossary": [{"term": g.term, "expansion": g.expansion, "origin": g.origin}
                          for g in self.glossary],
             "sources": [{"path": s.path, "title": s.title, "sha256": s.sha256, "date": s.date,
-                         "date_iso": s.date_iso, "format": s.format, "location": s.location}
+                         "date_iso": s.date_iso, "format": s.format, "location": s.location,
+                         "words": s.words}
                         for s in self.sources],
             "removed": [r.to_dict() for r in self.removed],
             "topics": [{"name": t.name, "terms": list(t.terms)} for t in self.topics],
@@ -372,6 +380,7 @@ class Brief:
         return cls(
             title=_expect(d.get("title"), str, "title"),
             summary=_expect(d.get("summary", ""), str, "summary"),
+            bottom_line=tuple(point(w, k) for w, k in items("bottom_line")),
             meeting=Meeting(_opt(m.get("date"), str, "meeting.date"),
                             _opt(m.get("date_iso"), str, "meeting.date_iso"), fmt,
                             _opt(m.get("location"), str, "meeting.location"),
@@ -402,7 +411,8 @@ class Brief:
                                      _opt(s.get("date"), str, f"{w}.date"),
                                      _opt(s.get("date_iso"), str, f"{w}.date_iso"),
                                      _expect(s.get("format", "unknown"), str, f"{w}.format"),
-                                     _opt(s.get("location"), str, f"{w}.location"))
+                                     _opt(s.get("location"), str, f"{w}.location"),
+                                     _opt(s.get("words"), int, f"{w}.words"))
                           for w, s in items("sources")),
             topics=tuple(Topic(_expect(t.get("name"), str, f"{w}.name"),
                                tuple(_expect(x, str, f"{w}.terms")

@@ -172,3 +172,46 @@ def test_the_command_line_takes_a_genre_and_refuses_an_unknown_one(tmp_path) -> 
     assert '"genre": "transcript"' in told.stdout
     assert '"genre": "readout"' in asked.stdout
     assert bad.exit_code == 2 and "no genre" in bad.output
+
+
+@pytest.mark.parametrize(("title", "people"), [
+    ("Prime Minister Lund and President Abara hold a joint press conference",
+     [("Lund", "Prime Minister", None), ("Abara", "President", None)]),
+    ("Remarks Before a Meeting With Prime Minister Ana Sol of the Republic of Tarn",
+     [("Ana Sol", "Prime Minister", "Republic of Tarn")]),
+    ("Spokesperson Wei Lan’s Regular Press Conference", [("Wei Lan", "Spokesperson", None)]),
+    ("Press Conference by Minister for Foreign Affairs Kenji Aso",
+     [("Kenji Aso", "Minister for Foreign Affairs", None)]),
+    ("Secretary Reyes and Foreign Minister Dale Before Their Meeting",
+     [("Reyes", "Secretary", None), ("Dale", "Foreign Minister", None)]),
+])
+def test_the_people_a_transcript_title_names(title: str, people: list) -> None:
+    assert transcript.title_people(title) == people
+
+
+def test_a_principal_s_own_views_are_positions_and_courtesies_are_not() -> None:
+    body = ("PRIME MINISTER LUND: Thank you very much. It is my honour to be here. Our two "
+            "nations share the same values. The region must stay free of nuclear weapons. "
+            "This year the city celebrates its founding.\n\n"
+            "Q: Will you sign the accord?")
+    brief = extract_brief(make_analysis(
+        body, title="Prime Minister Lund of Norway holds a press conference"))
+    sentences = {p.sentence for p in brief.positions}
+    assert "Our two nations share the same values." in sentences
+    assert "The region must stay free of nuclear weapons." in sentences
+    assert not any(s.startswith(("Thank you", "It is my honour", "This year", "Will you"))
+                   for s in sentences)
+
+
+def test_a_turn_s_first_sentence_is_quoted_without_its_label() -> None:
+    body = ("MINISTER DALE: We will open the border in June.\n\n"
+            "MINISTER DALE: Norway and Sweden agree on trade.")
+    brief = extract_brief(make_analysis(body, title="Press Conference by Minister Dale of Norway"))
+    assert "We will open the border in June." in {p.sentence for p in brief.positions}
+    assert not any(p.sentence.startswith("MINISTER") for p in brief.positions)
+
+
+def test_mr_with_a_full_stop_is_no_speaker_label() -> None:
+    body = ("Mr. Sullivan reaffirmed the commitment. The two discussed trade.\n\n"
+            "Mr. Sullivan thanked the minister.")
+    assert transcript.score(make_analysis(body, title="Readout of a Meeting")) == 0.0

@@ -213,7 +213,18 @@ def test_docx_paragraphs_and_rows_start_with_the_mark(marked_files: tuple[list[s
                                        "Distribution:"))]
     assert len(body) > 10
     assert all(p.text.startswith("(U) ") for p in body), [p.text for p in body]
-    grids = [t for t in word.tables if t.rows[0].cells[0].text == "Name"]
-    assert grids
-    for table in grids:
-        assert all(row.cells[0].text.startswith("(U) ") for row in table.rows[1:])
+
+
+
+def test_docx_table_rows_start_with_the_mark(tmp_path: Path) -> None:
+    # The seed memo has no table (participants are a line per side): a Document with one.
+    document = make_document(
+        Heading(2, text("Participants")),
+        Table((text("Name"), text("Title")), ((text("Correa"), text("Senior Director")),
+                                              (text("Wooster"), text("DAS")))),
+    )
+    path = tmp_path / "table.docx"
+    write_document(mark_portions(document, "(U)"), [("docx", path)])
+    (table,) = docx.Document(str(path)).tables
+    assert table.rows[0].cells[0].text == "Name"
+    assert [row.cells[0].text for row in table.rows[1:]] == ["(U) Correa", "(U) Wooster"]

@@ -4,6 +4,7 @@ a positions matrix, and what a later source adds."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -99,8 +100,15 @@ def test_the_memo_shows_sources_meetings_and_the_matrix(tmp_path):
     header = [c.text.strip() for c in matrix[0].rows[0].cells]
     assert {"Japan", "United States"} <= set(header)
     topics = [row.cells[0].text.strip() for row in matrix[0].rows[1:]]
-    assert topics == [t.name for t in brief.topics if any(p.topic == t.name
-                                                          for p in brief.positions)]
+    names = [t.name for t in brief.topics if any(p.topic == t.name for p in brief.positions)]
+    assert len(topics) >= 2 and topics == [t for t in names if t in topics]
+    # Cells point at the positions printed above by reference; no stance is printed twice.
+    for row in matrix[0].rows[1:]:
+        for cell in row.cells[1:]:
+            refs = cell.text.strip()
+            assert refs == "not addressed" or re.fullmatch(r"\[\d ¶\d+\](, \[\d ¶\d+\])*", refs)
+            for ref in re.findall(r"\[\d ¶\d+\]", refs):
+                assert flat.count(ref) >= 2, ref  # the cell and the position it points at
 
 
 def test_version_1_briefs_are_still_read():

@@ -94,14 +94,41 @@ def test_subject_option_overrides_the_title() -> None:
     assert document.metadata.title == "Libya: militias"
 
 
+def notes(document: Document) -> str:
+    """The small print at the end (the Source note)."""
+    return " ".join(plain_text(b.content) for b in document.blocks
+                    if isinstance(b, Paragraph) and b.role == "note")
+
+
+SECTIONS = ["Bottom Line", "Key Points", "Outcomes and Next Steps", "Participants",
+            "Stated Positions"]
+
+
 def test_sections_come_in_order(memo: Document) -> None:
-    assert headings(memo, 2) == ["Summary", "Key Points", "Outcomes and Next Steps", "Participants",
-                                 "Stated Positions",
-                                 "Glossary", "Source"]
+    assert headings(memo, 2) == SECTIONS
+    # The glossary and the Source note are run-in blocks at the end, not sections of their own.
+    glossaries = [b for b in memo.blocks if isinstance(b, Paragraph)
+                  and plain_text(b.content).startswith("Glossary.")]
+    assert len(glossaries) == 1
+    assert memo.blocks[-1].role == "note"
 
 
-def test_summary(memo: Document) -> None:
-    assert section_text(memo, "Summary") == make_brief().summary
+def test_summary_of_a_brief_without_a_bottom_line(memo: Document) -> None:
+    # A Brief file written before bottom_line existed: its summary is printed as it is.
+    assert section_text(memo, "Bottom Line") == make_brief().summary
+
+
+def test_bottom_line_sentences_carry_their_references_and_are_not_repeated() -> None:
+    brief = make_brief()
+    meeting, outcome = brief.key_points[0], brief.positions[0]
+    lines = (meeting, KeyPoint(outcome.sentence, outcome.sentence, outcome.source))
+    document = render_document(make_brief(bottom_line=lines), OPTIONS)
+    assert section_text(document, "Bottom Line") == (
+        f"{meeting.text} [¶1] {outcome.sentence} [¶2]")
+    texts = " ".join(document.texts())
+    assert texts.count(outcome.sentence) == 1  # not again under Joint
+    assert texts.count(meeting.text) == 1  # not again as a key point
+    assert "Joint" not in subsections(section(document, "Stated Positions"))
 
 
 def test_every_key_point_ends_with_its_paragraph_reference(memo: Document) -> None:
@@ -112,27 +139,29 @@ def test_every_key_point_ends_with_its_paragraph_reference(memo: Document) -> No
         assert item == f"{point.text} [¶{point.source.paragraph}]"
 
 
-def test_participants_table_per_party(memo: Document) -> None:
-    groups = subsections(section(memo, "Participants"))
-    assert list(groups) == [US, LNA]
-    brief = make_brief()
-    for party, blocks in groups.items():
-        (table,) = [b for b in blocks if isinstance(b, Table)]
-        assert [plain_text(c) for c in table.header] == ["Name", "Rank", "Title"]
-        rows = [[plain_text(c) for c in row] for row in table.rows]
-        assert rows == [[a.name, a.rank or NO_VALUE, a.title or NO_VALUE]
-                        for a in brief.attendees if a.party == party]
+def participant_lines(document: Document) -> list[str]:
+    return [plain_text(b.content) for b in section(document, "Participants")
+            if isinstance(b, Paragraph)][1:]
+
+
+def test_participants_one_line_per_side(memo: Document) -> None:
+    assert participant_lines(memo) == [
+        f"{US}: Major General Miguel Correa (National Security Council Senior Director); "
+        "Henry Wooster (Deputy Assistant Secretary of State); Richard Norland (U.S. "
+        "Ambassador to Libya).",
+        f"{LNA}: General Aoun Al Farjani (Head of the LNA Command Apparatus); General Abd Al "
+        "Karim Hadiya (LNA Secretary General).",
+    ]
+    assert not any(isinstance(b, Table) for b in memo.blocks)  # no rows of dashes
     meeting = next(b for b in section(memo, "Participants") if isinstance(b, Paragraph))
     assert plain_text(meeting.content) == "Meeting: July 1, 2020; held virtually."
 
 
-def test_a_party_without_attendees_has_no_table() -> None:
+def test_a_party_without_attendees_has_no_line() -> None:
     brief = make_brief()
     brief = make_brief(attendees=tuple(a for a in brief.attendees if a.party == US))
-    document = render_document(brief, OPTIONS)
-    groups = subsections(section(document, "Participants"))
-    assert list(groups) == [US]
-    assert sum(isinstance(b, Table) for b in section(document, "Participants")) == 1
+    lines = participant_lines(render_document(brief, OPTIONS))
+    assert len(lines) == 1 and lines[0].startswith(f"{US}: ")
 
 
 def test_no_attendees_at_all_says_so() -> None:
@@ -145,11 +174,7 @@ def test_no_attendees_at_all_says_so() -> None:
 def test_unaffiliated_attendees_are_other_participants() -> None:
     stray = Attendee("Jane Doe", None, "Observer", None, ref(4))
     document = render_document(make_brief(attendees=(*make_brief().attendees, stray)), OPTIONS)
-    groups = subsections(section(document, "Participants"))
-    assert list(groups) == [US, LNA, "Other participants"]
-    (table,) = groups["Other participants"]
-    assert isinstance(table, Table)
-    assert [plain_text(c) for c in table.rows[0]] == ["Jane Doe", NO_VALUE, "Observer"]
+    assert participant_lines(document)[-1] == "Other participants: Jane Doe (Observer)."
 
 
 def test_positions_joint_first_then_one_subsection_per_party(memo: Document) -> None:
@@ -177,7 +202,8 @@ def test_no_joint_subsection_without_joint_positions() -> None:
 
 def test_no_positions_says_so() -> None:
     document = render_document(make_brief(positions=()), OPTIONS)
-    assert section_text(document, "Stated Positions") == "The source states no positions."
+    assert section_text(document, "Stated Positions").startswith(
+        "The source states no positions. Glossary.")
 
 
 def test_a_position_of_an_unlisted_party_is_not_dropped() -> None:
@@ -190,38 +216,33 @@ def test_a_position_of_an_unlisted_party_is_not_dropped() -> None:
     assert bullets(groups["Russian Federation"]) == ["Moscow denied any role. [¶5]"]
 
 
-def test_glossary_table(memo: Document) -> None:
-    (table,) = [b for b in section(memo, "Glossary") if isinstance(b, Table)]
-    assert [[plain_text(c) for c in row] for row in table.rows] == [
-        ["DDR", "disarmament, demobilization, and reintegration", "the source"],
-        ["GNA", "Government of National Accord", "built-in list"],
-    ]
+def test_glossary_line(memo: Document) -> None:
+    assert "Glossary. DDR: disarmament, demobilization, and reintegration; GNA: Government of "\
+        "National Accord (built-in list)." in memo.texts()
 
 
-def test_no_glossary_section_without_entries() -> None:
-    assert "Glossary" not in headings(render_document(make_brief(glossary=()), OPTIONS))
+def test_no_glossary_without_entries() -> None:
+    texts = render_document(make_brief(glossary=()), OPTIONS).texts()
+    assert not any(t.startswith("Glossary") for t in texts)
 
 
 def test_context_section_only_when_there_is_context(memo: Document) -> None:
     assert "Context" not in headings(memo)
     point = KeyPoint("Militias have operated across Libya since 2011.", "s", ref(6, 12))
     document = render_document(make_brief(context=(point,)), OPTIONS)
-    assert headings(document, 2) == ["Summary", "Key Points", "Outcomes and Next Steps",
-                                     "Participants",
-                                     "Stated Positions", "Context", "Glossary", "Source"]
+    assert headings(document, 2) == [*SECTIONS, "Context"]
     assert bullets(section(document, "Context")) == [
         "Militias have operated across Libya since 2011. [¶6]"]
 
 
-def test_source_section(memo: Document) -> None:
-    blocks = section(memo, "Source")
-    assert all(isinstance(b, Paragraph) and b.role == "note" for b in blocks)
-    text = section_text(memo, "Source")
+def test_source_note(memo: Document) -> None:
+    text = notes(memo)
+    assert text.startswith("Source: U.S.-LNA Discussion on Militia Demobilization")
     assert "readout-2020-07-01.txt" in text
-    assert "U.S.-LNA Discussion on Militia Demobilization" in text
     assert f"SHA-256 {SHA256}" in text
-    assert "extractive" in text
-    assert "1 boilerplate passage was left out of the source (syndication disclaimer)" in text
+    assert "Each point quotes the source once" in text
+    assert "Boilerplate left out of the source: syndication disclaimer." in text
+    assert "Left out for length" not in text  # nothing was
 
 
 def test_several_sources_are_numbered_and_refs_name_the_document() -> None:
@@ -229,8 +250,8 @@ def test_several_sources_are_numbered_and_refs_name_the_document() -> None:
     document = render_document(make_brief(sources=sources), OPTIONS)
     assert all(re.search(r" \[1 ¶\d+\]$", item) for item in bullets(section(document,
                                                                               "Key Points")))
-    text = section_text(document, "Source")
-    assert "[1] U.S.-LNA Discussion" in text and "[2] Second readout" in text
+    text = notes(document)
+    assert "Source 1: U.S.-LNA Discussion" in text and "Source 2: Second readout" in text
 
 
 def test_metadata(memo: Document) -> None:
@@ -261,24 +282,23 @@ def test_special_characters_in_brief_fields_survive(special: str) -> None:
     )
     document = render_document(brief, OPTIONS)
     texts = document.texts()
-    for expected in (f"Summary {special}", f"Point {special} [¶1]", f"Name {special}",
-                     f"Rank {special}", f"Title {special}", f"Position {special} [¶3]"):
+    for expected in (f"Summary {special}", f"Point {special} [¶1]",
+                     f"Position {special} [¶3]"):
         assert expected in texts
+    assert f"{US}: Rank {special} Name {special} (Title {special})." in texts
     fields = next(b for b in document.blocks if isinstance(b, FieldList))
     assert plain_text(fields.fields[-1].value) == f"Title {special}"
-    source_text = section_text(document, "Source")
-    assert f"Source {special} — file file {special}.txt; SHA-256 {SHA256}." in source_text
+    assert f"Source: Source {special} — file file {special}.txt; SHA-256 {SHA256}." in \
+        notes(document)
     # Nothing in a value turned into emphasis, headings or extra blocks.
-    assert headings(document, 2) == ["Summary", "Key Points", "Outcomes and Next Steps",
-                                     "Participants",
-                                     "Stated Positions", "Glossary", "Source"]
+    assert headings(document, 2) == SECTIONS
 
 
 @settings(max_examples=50, deadline=None)
 @given(st.text().filter(lambda s: s.strip() and "\x00" not in s))
 def test_any_summary_comes_back_literally(value: str) -> None:
     document = render_document(make_brief(summary=value), OPTIONS)
-    assert " ".join(section_text(document, "Summary").split()) == " ".join(value.split())
+    assert " ".join(section_text(document, "Bottom Line").split()) == " ".join(value.split())
 
 
 def test_render_markdown_is_what_the_document_is_parsed_from() -> None:

@@ -114,6 +114,21 @@ def test_long_table_repeats_its_header_on_each_page(tmp_path: Path) -> None:
         assert page.extract_text().lstrip().startswith("Name")
 
 
+def test_no_page_holds_a_single_row_of_a_table(tmp_path: Path) -> None:
+    # Filler of every length from nothing to a page puts the page break at every row.
+    rows = tuple(row(f"Person {n}", "Some office") for n in range(6))
+    straddled = 0
+    for lines in range(0, 48):
+        filler = [para("x " * 20) for _ in range(lines)]
+        reader, _ = render(tmp_path, make_document(*filler, Table(row("Name", "Office"), rows),
+                                                   para("After the table.")))
+        counts = [page.extract_text().count("Person ") for page in reader.pages]
+        assert sum(counts) == len(rows)
+        assert 1 not in counts, (lines, counts)
+        straddled += sum(1 for c in counts if c) > 1
+    assert straddled  # some filler did make the table run on to a second page
+
+
 def test_metadata_is_written_to_the_info_dictionary(tmp_path: Path) -> None:
     created = dt.datetime(2025, 3, 4, 9, 30, tzinfo=dt.timezone.utc)
     document = make_document(para("x"), title="Readout: Libya", subject="Meeting readout",

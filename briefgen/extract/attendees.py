@@ -84,7 +84,8 @@ def structured_attendees(draft: Draft, mentions_by_sentence: list[list[PersonMen
                 speaker.title.lower()):
             title = pick_title(same)  # "Prime Minister" -> "Prime Minister of Canada"
         rank = next((m.rank for m in same if m.rank), None)
-        affiliation = next((m.affiliation for m in same if m.affiliation), None)
+        affiliation = speaker.affiliation or next((m.affiliation for m in same
+                                                   if m.affiliation), None)
         sentence = draft.sentences[speaker.first_sentence]
         draft.attendees.append(Attendee(name=speaker.name, rank=rank, title=title, party=None,
                                         source=Ref.of(sentence, draft.document)))

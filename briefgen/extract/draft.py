@@ -61,6 +61,8 @@ class Draft:
     topics: list[Topic] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     summary: str = ""
+    #: The bottom line's sentences (``summary`` is their text).
+    bottom_line: list[KeyPoint] = field(default_factory=list)
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:

@@ -11,6 +11,8 @@ from briefgen.model import KeyPoint, Ref, Sentence
 from briefgen.vocabulary.words import STOPWORDS
 
 KEY_POINT_COUNT = 5
+#: Genres whose layout, not the order of their sentences, says what matters.
+LAID_OUT_GENRES = frozenset({"transcript", "meeting_record", "minutes"})
 # Verbs reporting outcomes and firm stances weigh more than neutral reporting verbs.
 STRONG_VERBS = re.compile(
     r"\b(?:agreed|agree|committed|commit|condemned|condemn|announced|announce|decided|pledged|"
@@ -27,6 +29,9 @@ SALIENT = re.compile(
     r"missile\w*|sanction\w*|ceasefire|unacceptable|violat\w*|crisis|coup|agree\w*|announc\w*|"
     r"launch\w*|first|new|commit\w*|pledg\w*|resolv\w*|called on|calls on|urg\w*|push back|"
     r"oppos\w*|support\w*)\b", re.I)
+#: "It was agreed that ...", "It was RESOLVED ...": a body's formula, whole on its own.
+BODY_FORMULA = re.compile(r"^it was (?:agreed|resolved|decided|noted|proposed|moved|ordered)\b",
+                          re.I)
 PERSONAL = re.compile(r"^(?:he|she)\b", re.I)
 PLURAL = re.compile(r"^they\b", re.I)
 BACKGROUND = re.compile(r"\$\s?\d|\b(?:since|in)\s+(?:19|20)\d\d\b|\bFY\s?\d|\bmillion\b|"
@@ -43,7 +48,8 @@ def extract_key_points(draft: Draft) -> None:
         if len(chosen) == KEY_POINT_COUNT:
             break
         text = resolve_reference(draft, sentences[i])
-        if text is None or len(sentences[i].text.split()) < 5:
+        short = len(sentences[i].text.split()) < 5 and i not in draft.structure.decisions
+        if text is None or short:
             continue
         if any(_overlap(sentences[i], sentences[j]) > 0.8 for j in chosen):
             continue
@@ -63,11 +69,17 @@ def score_sentences(draft: Draft) -> list[float]:
     corpus (four folds, about 0.83 held-out recall@5) and kept round and few on purpose.
     """
     stance = {p.source.sentence for p in draft.positions}
+    # A transcript, record or minutes does not put what matters first: its stances and the
+    # body's decisions count more than where they stand.
+    laid_out = draft.genre in LAID_OUT_GENRES
+    decided = draft.structure.decisions | {o.source.sentence for o in draft.outcomes}
     scores = []
     for i, sentence in enumerate(draft.sentences):
         text = sentence.text
         length = len(text.split())
         score = 1.0 / (1 + 0.35 * i) + 0.5 * math.exp(-i / 4)
+        if laid_out:
+            score = 0.4 * score + (0.6 if i in stance else 0.0) + (0.6 if i in decided else 0.0)
         score += 0.25 * len(SALIENT.findall(text))
         if i in stance and STRONG_VERBS.search(text):
             score += 0.5
@@ -75,7 +87,8 @@ def score_sentences(draft: Draft) -> list[float]:
             score += 0.25
         if BACKGROUND.search(text):
             score -= 0.5
-        if text.rstrip().endswith(":") or length < 6 or i in draft.structure.furniture:
+        if text.rstrip().endswith(":") or i in draft.structure.furniture or (
+                length < 6 and i not in draft.structure.decisions):
             score -= 3.0
         scores.append(score)
     return scores
@@ -88,7 +101,7 @@ def resolve_reference(draft: Draft, sentence: Sentence) -> str | None:
     Sentences opening on "This", "However" and the like have no safe stand-alone form: None.
     """
     text = sentence.text
-    if DANGLING.match(text):
+    if DANGLING.match(text) and not BODY_FORMULA.match(text):
         return None
     m = PERSONAL.match(text)
     if m:

@@ -42,6 +42,7 @@ def merge_briefs(briefs: list[Brief]) -> Brief:
     return Brief(
         title=merged_title([b.title for b in briefs]),
         summary=" ".join(first_sentences([b.summary for b in briefs])),
+        bottom_line=tuple(b.bottom_line[0] for b in briefs if b.bottom_line)[:SUMMARY_SENTENCES],
         meeting=briefs[-1].meeting if _dated(briefs) else Meeting(),
         parties=tuple(parties),
         attendees=tuple(attendees),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -125,15 +126,18 @@ def template_context(brief: Brief, options: MemoOptions) -> dict[str, Any]:
 MATRIX_WORDS = 16  # a matrix cell quotes the stance up to about this many words
 
 
-def positions_matrix(data: dict[str, Any]) -> dict[str, Any] | None:
-    """Topics by parties: each cell the party's stance in its own words (shortened, with the
-    reporting verb) and its reference, or None where the party did not address the topic.
+def positions_matrix(data: dict[str, Any], printed: list[dict[str, Any]] | None = None
+                     ) -> dict[str, Any] | None:
+    """Topics by parties: each cell the party's stances on the topic, each in its own words
+    (shortened, from the reporting verb) with its reference, or None where the party did
+    not address the topic. ``printed``: the positions the memo prints (default: all).
 
     None when there is nothing to compare (fewer than two topics or two speaking sides).
     """
     from briefgen.model import JOINT
 
-    positions = [p for p in data["positions"] if p.get("topic")]
+    positions = [p for p in (data["positions"] if printed is None else printed)
+                 if p.get("topic")]
     columns = [p["name"] for p in data["parties"]
                if any(q["party"] == p["name"] for q in positions)]
     if any(q["party"] == JOINT for q in positions):
@@ -147,12 +151,8 @@ def positions_matrix(data: dict[str, Any]) -> dict[str, Any] | None:
         cells = []
         for column in columns:
             stances = [q for q in positions if q["topic"] == topic and q["party"] == column]
-            if stances:
-                more = f" (+{len(stances) - 1} more)" if len(stances) > 1 else ""
-                cells.append([{"text": shorten(stances[0]["statement"]) + more,
-                               "source": stances[0]["source"]}])
-            else:
-                cells.append(None)
+            cells.append([{"text": shorten(q["statement"]), "source": q["source"]}
+                          for q in stances] or None)
         rows.append({"topic": topic, "cells": cells})
     return {"columns": ["Joint" if c == JOINT else c for c in columns], "rows": rows}
 
@@ -169,18 +169,18 @@ def render_document(brief: Brief, options: MemoOptions | None = None,
                     template: str = DEFAULT_TEMPLATE) -> Document:
     """Render ``brief`` with ``template`` (a built-in name or a file) into a Document.
 
+    What it prints follows ``briefgen.render.economy``: each source sentence once, within
+    the template's page and word budget.
+
     Raises:
         TemplateError: the template is missing or fails to render.
         OptionError: the classification and portion marks disagree (see ``MemoOptions.banner``).
     """
     from briefgen.document import Metadata
     from briefgen.render.markings import mark_portions
-    from briefgen.render.markup import parse_markdown
-    from briefgen.render.templating import render_template
 
     options = options or MemoOptions()
     context = template_context(brief, options)
-    markdown = render_template(template, context)
     created = None
     if options.date is not None:
         created = dt.datetime.combine(options.date, dt.time(), tzinfo=dt.timezone.utc)
@@ -193,10 +193,83 @@ def render_document(brief: Brief, options: MemoOptions | None = None,
         created=created,
         classification=context["memo"]["classification"],
     )
-    document = parse_markdown(markdown, metadata)
+    _, document = fitted(context, template, metadata)
     if options.portion_marks:
         document = mark_portions(document, options.portion_mark)
     return document
+
+
+def fitted(context: dict[str, Any], template: str, metadata: Any = None
+           ) -> tuple[str, Document]:
+    """Render ``template`` with the items ``economy.fit`` chooses; return its Markdown and
+    Document.
+
+    Raises:
+        TemplateError: the template is missing or fails to render.
+    """
+    from briefgen.document import Metadata
+    from briefgen.render import economy
+    from briefgen.render.markup import parse_markdown
+    from briefgen.render.templating import render_template
+
+    metadata = metadata or Metadata(title=context["memo"]["subject"])
+    data = context["brief"]
+    words = economy.source_words(data)
+    rendered: dict[int, str] = {}
+
+    def render(name: str, extra: dict[str, Any]) -> Callable[[dict[str, Any]], Document]:
+        def run(selection: dict[str, Any]) -> Document:
+            markdown = render_template(name, with_selection(context, selection, extra))
+            document = parse_markdown(markdown, metadata)
+            rendered[id(document)] = markdown
+            return document
+        return run
+
+    extra: dict[str, Any] = {}
+    within = None
+    if template != DEFAULT_TEMPLATE:
+        # A shorter template prints no more than the full memo, and says what it has besides.
+        memo_selection, _ = economy.fit(data, render(DEFAULT_TEMPLATE, extra),
+                                        economy.Budget.of(DEFAULT_TEMPLATE, words))
+        within = printed_keys(memo_selection)
+        extra = {"memo_keys": within}
+    _, document = economy.fit(data, render(template, extra), economy.Budget.of(template, words),
+                              within)
+    return rendered[id(document)], document
+
+
+def printed_keys(selection: dict[str, Any]) -> set[tuple[int, int]]:
+    from briefgen.render.economy import sentence_key
+
+    return {sentence_key(item) for kind in ("bottom_line", "positions", "key_points", "context")
+            for item in selection[kind]}
+
+
+def with_selection(context: dict[str, Any], selection: dict[str, Any],
+                   extra: dict[str, Any]) -> dict[str, Any]:
+    """The template's variables with the chosen items in place of all of them."""
+    from briefgen.model import JOINT
+
+    printed = {id(p) for p in selection["positions"]}
+    more = 0
+    if "memo_keys" in extra:
+        more = len(extra["memo_keys"] - printed_keys(selection))
+    return {
+        **context,
+        "bottom_line": selection["bottom_line"],
+        "key_points": selection["key_points"],
+        "context": selection["context"],
+        "left_out": list({(r.get("document", 1), r["paragraph"]): r
+                          for r in selection["left_out"]}.values()),
+        "left_out_count": len(selection["left_out"]),
+        "more_in_memo": more,
+        "parties": [{**group, "positions": [p for p in group["positions"] if id(p) in printed]}
+                    for group in context["parties"]],
+        "joint_positions": [p for p in selection["positions"] if p["party"] == JOINT],
+        # The matrix of what is printed: it points at the positions, never at what is not.
+        "matrix": positions_matrix(context["brief"], selection["positions"])
+        if context["matrix"] else None,
+    }
 
 
 def prepare(template: str = DEFAULT_TEMPLATE) -> None:
@@ -219,6 +292,4 @@ def render_markdown(brief: Brief, options: MemoOptions | None = None,
     Raises:
         TemplateError: the template is missing or fails to render.
     """
-    from briefgen.render.templating import render_template
-
-    return render_template(template, template_context(brief, options or MemoOptions()))
+    return fitted(template_context(brief, options or MemoOptions()), template)[0]

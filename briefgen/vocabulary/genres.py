@@ -15,6 +15,16 @@ TRANSCRIPT_TITLE_WORDS = ("remarks", "press conference", "news conference", "pre
                           "transcript", "briefing", "interview", "stakeout", "press availability",
                           "doorstop", "q&a", "media availability", "joint press",
                           "opening statement", "statement to the press", "in conversation")
+#: Openings of what a speaker says out of courtesy, not as a position ("Thank you very much",
+#: "Welcome to Berlin", "It is my honour to host ...").
+CEREMONIAL_OPENINGS = ("thank you", "thanks", "welcome", "good morning", "good afternoon",
+                       "good evening", "ladies and gentlemen", "it is my honour", "it is my honor",
+                       "it's my honour", "it's my honor", "it is a pleasure", "it's a pleasure",
+                       "it is an honour", "it is an honor", "it's great to", "it is great to",
+                       "great to see", "i am delighted", "i'm delighted", "i am pleased to",
+                       "i'm pleased to", "let me begin", "let me start", "let me first",
+                       "i would hand over", "i'll hand over", "over to you", "all right",
+                       "okay", "ok", "well,", "so,", "good to", "nice to", "hello")
 #: Nouns of a speaker at a multilateral meeting ("the representative of X", "X's delegate").
 DELEGATE_NOUNS = frozenset({"representative", "representatives", "delegate", "delegates",
                             "delegation", "speaker", "observer", "ambassador", "minister",

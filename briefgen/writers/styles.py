@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from briefgen.document import Block, Heading, Table
+from briefgen.document import Block, Heading, Paragraph, Rule, Table, plain_text
 from briefgen.writers.theme import DEFAULT_THEME, FontFamily, Theme
 
 #: Characters a line of a table column needs to read as a sentence rather than a stack of
@@ -23,6 +23,12 @@ from briefgen.writers.theme import DEFAULT_THEME, FontFamily, Theme
 READABLE_MEASURE = 22
 #: Width of an average character of running text, in ems (DejaVu Sans 0.51, Arial 0.45).
 AVERAGE_CHARACTER = 0.5
+#: Paragraph roles that close a memo: the Source note's small print and the admin lines.
+CLOSING_ROLES = frozenset({"note", "admin"})
+#: A body paragraph this short before the closing small print (a glossary line) stays with it.
+SHORT_PARAGRAPH = 400
+#: A table of at most this many rows before the closing blocks moves with them.
+SHORT_TABLE_ROWS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +167,32 @@ class Layout:
                 runs.append((False, [block]))
         return [PageRun(landscape, tuple(run)) for landscape, run in runs]
 
+    def closing_group(self, blocks: tuple[Block, ...]) -> int | None:
+        """Return where the memo's closing group starts, or None when it has none.
+
+        The rule, for a reader: no page holds only the end of a memo. The closing blocks
+        (small print, admin lines and the rules between them), up to two short paragraphs
+        before them (a glossary line) and the last line or item of the block before those
+        (a table only when it is short) are set on one page: the writers keep each with the
+        next, so that a page break falls before the group, never inside it.
+        """
+        index = len(blocks)
+        while index and (isinstance(blocks[index - 1], Rule) or (
+                isinstance(blocks[index - 1], Paragraph)
+                and blocks[index - 1].role in CLOSING_ROLES)):
+            index -= 1
+        if index == len(blocks):
+            return None
+        for _ in range(2):
+            block = blocks[index - 1] if index else None
+            if isinstance(block, Paragraph) and block.role not in CLOSING_ROLES and \
+                    len(plain_text(block.content)) <= SHORT_PARAGRAPH:
+                index -= 1
+        before = blocks[index - 1] if index else None
+        if isinstance(before, Table) and len(before.rows) > SHORT_TABLE_ROWS:
+            return index  # a long table is not moved whole for the sake of the note
+        return max(index - 1, 0)
+
     @property
     def logo_height(self) -> float:
         """The logo's height: the theme's, but never more than the top margin can hold."""
@@ -181,10 +213,10 @@ def layout_for(theme: Theme | None = None) -> Layout:
     styles = {
         "title": TextStyle(size=theme.title_size, bold=True, space_after=10, color=accent,
                            caps=True, keep_with_next=True, font="heading"),
-        "heading2": TextStyle(size=theme.heading_size, bold=True, space_before=12,
+        "heading2": TextStyle(size=theme.heading_size, bold=True, space_before=10,
                               space_after=4, color=accent, keep_with_next=True, font="heading"),
-        "heading3": TextStyle(size=theme.subheading_size, bold=True, space_before=8,
-                              space_after=3, color=text, keep_with_next=True, font="heading"),
+        "heading3": TextStyle(size=theme.subheading_size, bold=True, space_before=5,
+                              space_after=2, color=text, keep_with_next=True, font="heading"),
         "body": TextStyle(size=body, space_after=6, color=text),
         "bullet": TextStyle(size=body, space_after=3, color=text),
         "note": TextStyle(size=theme.note_size, space_after=4, color=muted,

@@ -19,6 +19,9 @@ class Speaker:
     title: str | None = None
     #: Index of the sentence whose label introduces the speaker first.
     first_sentence: int = 0
+    #: The country or body the header writes with the speaker ("... Sunak of the United
+    #: Kingdom"), when it does.
+    affiliation: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,12 +21,14 @@ from briefgen.extract.genres.structure import (
 )
 from briefgen.extract.people import find_people, names_match
 from briefgen.model import Analysis, Paragraph
+from briefgen.sentences import TITLE_ABBREVIATIONS
 from briefgen.vocabulary.genres import (
     MODERATOR_LABELS,
     QUESTIONER_LABELS,
     TRANSCRIPT_TITLE_WORDS,
 )
 from briefgen.vocabulary.people import PLAIN_HONORIFICS, RANKS, TITLE_WORDS
+from briefgen.vocabulary.words import STOPWORDS
 
 NAME = "transcript"
 LABEL_WORD = r"[A-ZÀ-Þ][\w.’'-]*"
@@ -71,9 +73,10 @@ def labelled(paragraph: Paragraph) -> re.Match[str] | None:
         if m is None:
             return None
         words = m.group("label").split()
-        if m.group("label") != "Q" and words[-2 if len(words) > 1 else 0].lower() not in \
-                _TITLE_WORDS:
-            return None  # "President Biden." is a label, "Thank you." is not
+        if m.group("label") != "Q" and (
+                len(words) < 2 or not _is_title_word(words[-2]) or _is_title_word(words[-1])
+                or words[-1].lower() in TITLE_ABBREVIATIONS):
+            return None  # "President Biden." is a label; "Thank you.", "Mr. Sullivan" are not
     label = m.group("label")
     words = label.split()
     if len(words) > MAX_LABEL_WORDS or label.lower().rstrip(".") in NOT_LABELS:
@@ -175,16 +178,23 @@ def read(analysis: Analysis) -> Structure:
             speakers[index] = Speaker(label=speaker.label, role=QUESTIONER, name=speaker.name,
                                       title=speaker.title, first_sentence=speaker.first_sentence)
     # People the title names are principals of a joint appearance ("Prime Minister X and
-    # President Y hold a joint press conference") even when the excerpt has no turn of theirs.
-    title = (analysis.clean.title or "").strip()
-    title_people = [m for s in analysis.sentences[:1] for m in find_people(s)] \
-        if title and analysis.sentences and analysis.sentences[0].text.startswith(title[:40]) \
-        else []
-    for mention in title_people:
-        if not any(s.name and names_match(s.name.lower(), mention.name.lower())
-                   for s in speakers):
-            speakers.append(Speaker(label=mention.name, role=PRINCIPAL, name=mention.name,
-                                    title=mention.title, first_sentence=0))
+    # President Y hold a joint press conference") even when the excerpt has no turn of theirs;
+    # a speaker the title names gets its fuller name and place ("Rishi Sunak of the UK").
+    for name, title, place in title_people(analysis.clean.title or ""):
+        same = [i for i, s in enumerate(speakers)
+                if s.name and names_match(s.name.lower(), name.lower())]
+        if not same:
+            speakers.append(Speaker(label=name, role=PRINCIPAL, name=name, title=title,
+                                    first_sentence=0, affiliation=place))
+            continue
+        s = speakers[same[0]]
+        fuller = name if len(name.split()) > len(s.name.split()) and s.name.isupper() is False \
+            else s.name
+        longer = title if s.title is None or (len(title) > len(s.title) and set(
+            s.title.lower().split()) <= set(title.lower().split())) else s.title
+        speakers[same[0]] = Speaker(label=s.label, role=s.role, name=fuller,
+                                    title=longer, first_sentence=s.first_sentence,
+                                    affiliation=s.affiliation or place)
     for turn in turns:
         if speakers[turn.speaker].role != PRINCIPAL:
             furniture.update(turn.sentences)
@@ -193,6 +203,41 @@ def read(analysis: Analysis) -> Structure:
                 for i, s in enumerate(speakers)]
     return Structure(speakers=tuple(speakers), turns=tuple(turns),
                      furniture=frozenset(furniture))
+
+
+#: In a title: an office, a name of capitalised words, and maybe "of <place>" ("Prime Minister
+#: Rishi Sunak of the United Kingdom", "President Trump").
+TITLE_PERSON = re.compile(
+    r"(?P<office>(?:[A-Z][\w-]+\s+){0,3}?(?:Minister|President|Secretary|Chancellor|Premier|"
+    r"King|Queen|Prince|Emir|Sultan|Ambassador|Secretary-General|Spokesperson|Governor|Mayor)"
+    r")(?:\s+(?:for|of)\s+[A-Z][\w-]+)?\s+(?P<name>(?:[A-Z][\w’'.-]+\s?){1,5}?)(?=\s+(?:of|and|hold|holds|at|in|on|to|with|"
+    r"meet|meets|before|after|’s|'s)\b|[,:;]|’s|'s|$)(?:\s+of\s+(?:the\s+)?(?P<place>"
+    r"[A-Z][\w.-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.-]+){0,4}))?")
+
+
+def title_people(title: str) -> list[tuple[str, str, str | None]]:
+    """(name, office, place) of the people a transcript's title names."""
+    out = []
+    for m in TITLE_PERSON.finditer(title):
+        office = m.group("office").split()
+        while office and not _is_title_word(office[0]):
+            office.pop(0)  # "Meeting With Prime Minister" -> "Prime Minister"
+        name = m.group("name").split()
+        for i, word in enumerate(name):
+            if word.endswith(("’s", "'s")):  # "Mao Ning’s Regular Press Conference"
+                name = [*name[:i], word[:-2]]
+                break
+            if i and word.lower() in STOPWORDS:  # "Mélanie Joly Before Their Meeting"
+                name = name[:i]
+                break
+        extra = title[m.end("office"):m.start("name")].split()
+        while name and _is_title_word(name[0]):
+            extra.append(name.pop(0))  # "... for Foreign Affairs Katsuya Okada"
+        if not name:
+            continue
+        place = (m.group("place") or "").strip() or None
+        out.append((" ".join(name), " ".join(office + extra), place))
+    return out
 
 
 def _from_header(title: str, header_people: list) -> tuple[str | None, str | None]:

@@ -10,8 +10,20 @@ from briefgen.extract.positions.subjects import part_parties, person_subject_par
 from briefgen.extract.positions.verbs import is_heading, object_tokens, stance_verbs
 from briefgen.extract.syntax import children, span_text, subject_of, subtree
 from briefgen.model import JOINT, Position, Ref, Sentence
-from briefgen.vocabulary.stances import HELD_STANCES, NORMATIVE, PRAISED, SHARED_WORDS
+from briefgen.vocabulary.genres import CEREMONIAL_OPENINGS
+from briefgen.vocabulary.stances import (
+    FIRST_PERSON,
+    HELD_STANCES,
+    NORMATIVE,
+    PRAISED,
+    SHARED_WORDS,
+)
 from briefgen.vocabulary.verbs import MEETING_VERBS, PURPOSE_TOPICS, TOPIC_VERBS
+
+#: A speaker label left at a sentence's start ("MINISTER X: Thank you").
+_LABEL_PREFIX = re.compile(r"^[^:]{1,80}:\s+")
+#: Words of a speaker talking for their side.
+SPEAKER_WORDS = FIRST_PERSON | {"i", "my", "me"}
 
 
 def extract_positions(draft: Draft) -> None:
@@ -46,16 +58,51 @@ def extract_positions(draft: Draft) -> None:
                     found.append((party, sentence.tokens[v].text, v))
         if not found and draft.is_joint_statement and _is_policy_statement(sentence):
             found.append((JOINT, "", -1))
+        speaker = structure.speaker_of(sentence.index)
+        if speaker is not None:  # a principal's own words in a transcript
+            if is_ceremonial(sentence):
+                continue
+            if not found and voice and is_spoken_stance(sentence):
+                found.append((voice[0], "", -1))
         if sentence.index in structure.decisions and all(p != JOINT for p, _, _ in found):
             found = [(JOINT, "", -1)]  # minutes: the body decided ("It was RESOLVED that")
+        text, ref = _without_label(draft, sentence)
         for party, verb, v in found:
-            statement = _statement(sentence, v)
+            statement = _statement(sentence, v) if v >= 0 else text
             draft.positions.append(Position(party=party, verb=verb, statement=statement,
-                                            sentence=sentence.text,
-                                            source=Ref.of(sentence, draft.document)))
+                                            sentence=text, source=ref))
         subj_party = person_subject_party(draft, sentence)
         if subj_party is not None:
             last_person_party = subj_party
+
+
+def is_ceremonial(sentence: Sentence) -> bool:
+    """Courtesy, not a stance: "Thank you.", "Welcome to Berlin", "It is my honour to ..."."""
+    text = _LABEL_PREFIX.sub("", sentence.text).strip().lower().lstrip("“\"")
+    return text.startswith(CEREMONIAL_OPENINGS) or len(text.split()) < 5
+
+
+def is_spoken_stance(sentence: Sentence) -> bool:
+    """What a speaker says as a view: in the first person, with a modal, or normative ("we
+    share the same values", "the US must ...", "it is more important than ever that ..."),
+    and not a question."""
+    if sentence.text.rstrip(" ”\"").endswith("?"):
+        return False
+    words = {t.text.lower() for t in sentence.tokens}
+    return bool(words & SPEAKER_WORDS) or any(t.tag == "MD" for t in sentence.tokens) or \
+        bool(NORMATIVE.search(sentence.text))
+
+
+def _without_label(draft: Draft, sentence: Sentence) -> tuple[str, Ref]:
+    """A sentence's text and reference without the speaker label that opens its turn."""
+    ref = Ref.of(sentence, draft.document)
+    turn = draft.structure.turn_of(sentence.index)
+    if turn is None or not turn.sentences or turn.sentences[0] != sentence.index or \
+            not sentence.start < turn.label_end < sentence.end:
+        return sentence.text, ref
+    cut = turn.label_end - sentence.start
+    return sentence.text[cut:].strip(), Ref(ref.document, ref.paragraph, ref.sentence,
+                                            turn.label_end, ref.end)
 
 
 def voice_parties(draft: Draft, sentence: Sentence) -> list[str]:

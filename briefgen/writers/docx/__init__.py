@@ -73,12 +73,19 @@ def write(document: Document, path: Path, settings: WriterSettings | None = None
     page = page_setup(word.sections[-1])
     runs = layout.page_runs(document.blocks, page)
     body = BodyWriter(layout, styles, page.text_width, restart_list)
+    closing = layout.closing_group(document.blocks)
+    number = 0  # the block's index in the document
+    last = len(document.blocks) - 1
     for index, run in enumerate(runs):
         if index:
             body.end_section(landscape=runs[index - 1].landscape)
         body.text_width = (page.turned() if run.landscape else page).text_width
         for block in run.blocks:
-            body.add(block)
+            keep = ""
+            if closing is not None and closing <= number < last:
+                keep = "last" if number == closing else "all"
+            body.add(block, keep)
+            number += 1
     section_mark = word.element.body.sectPr
     elements, section_ends = body.elements()
     for element in elements:

@@ -86,10 +86,13 @@ def inlines_xml(inlines: Inlines) -> tuple[str, bool]:
 
 
 def paragraph_xml(style_id: str, inlines: Inlines = (), num: tuple[int, int] | None = None,
-                  space_before: float | None = None) -> str:
-    """Return a ``w:p`` of style ``style_id``; ``num`` is (list level, numbering instance)."""
+                  space_before: float | None = None, keep_next: bool = False) -> str:
+    """Return a ``w:p`` of style ``style_id``; ``num`` is (list level, numbering instance);
+    ``keep_next`` keeps it on the page of the next paragraph."""
     runs, is_rtl = inlines_xml(inlines)
     props = [f'<w:pStyle w:val="{escape(style_id)}"/>']
+    if keep_next:
+        props.append("<w:keepNext/>")
     if num is not None:
         props.append(f'<w:numPr><w:ilvl w:val="{num[0]}"/><w:numId w:val="{num[1]}"/></w:numPr>')
     if is_rtl:
@@ -116,6 +119,8 @@ class BodyWriter:
         #: Where a section ends (index into ``parts``) and whether it is landscape.
         self.section_ends: list[tuple[int, bool]] = []
         self.starts_section = False
+        #: How the block being added keeps with the next ("", "last", "all"; see ``add``).
+        self.keep = ""
 
     def elements(self) -> tuple[list, list]:
         """Return the body elements written so far, and the paragraphs that end a section
@@ -153,7 +158,10 @@ class BodyWriter:
                 f'w:line="{twips(RULE_MARK_SIZE / 2)}" w:lineRule="exact"/><w:rPr>'
                 f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr></w:pPr></w:p>')
 
-    def add(self, block: object) -> None:
+    def add(self, block: object, keep: str = "") -> None:
+        """Add a block; ``keep`` "last" keeps its last paragraph with the next block, "all"
+        every paragraph of it (the closing group, ``Layout.closing_group``)."""
+        self.keep = keep
         is_table = isinstance(block, (Table, FieldList))
         if is_table and self.follows_table:
             # Two tables in a row merge into one in Word unless a paragraph separates them.
@@ -168,6 +176,8 @@ class BodyWriter:
                                else "Heading 2", block.content,
                                self.layout.style_for_heading(level).space_before)
         elif isinstance(block, Paragraph):
+            if self.keep == "last":
+                self.keep = "all"
             self.add_paragraph(PARAGRAPH_ROLES.get(block.role, "Normal"), block.content,
                                self.layout.style(block.role).space_before)
         elif isinstance(block, BulletList):
@@ -189,16 +199,21 @@ class BodyWriter:
             if style_space_before < gap:
                 space_before = gap
             self.follows_table = False
-        self.parts.append(paragraph_xml(self.ids[style], content, num, space_before))
+        self.parts.append(paragraph_xml(self.ids[style], content, num, space_before,
+                                        self.keep == "all"))
 
     def add_list(self, block: BulletList) -> None:
         num = None
         if block.ordered and self.list_number is not None:
             num = (0, self.restart_list(self.list_number))
         space_before = self.layout.styles["bullet"].space_before
-        for item in block.items:
+        keep = self.keep
+        for index, item in enumerate(block.items):
+            if keep == "last":
+                self.keep = "all" if index == len(block.items) - 1 else ""
             self.add_paragraph("List Number" if block.ordered else "List Bullet", item,
                                space_before, num)
+        self.keep = keep
 
     def add_rule(self, border: bool) -> None:
         """Add a hairline-high empty paragraph, with a bottom border in the accent colour."""

@@ -92,6 +92,8 @@ class StoryBuilder:
         runs = layout.page_runs(document.blocks)
         self.starts_landscape = bool(runs) and runs[0].landscape
         story: list[Flowable] = []
+        closing = layout.closing_group(document.blocks)
+        number = 0  # the block's index in the document
         for index, run in enumerate(runs):
             page = layout.page.turned() if run.landscape else layout.page
             self.frame_width = page.text_width
@@ -100,7 +102,15 @@ class StoryBuilder:
                 story.extend((NextPageTemplate(LANDSCAPE if run.landscape else PORTRAIT),
                               PageBreak()))
             for block in run.blocks:
-                story.extend(self.block(block))
+                flowables = self.block(block)
+                if closing is not None and number >= closing and \
+                        number < len(document.blocks) - 1 and flowables:
+                    # The closing group (Layout.closing_group): each flowable keeps with
+                    # the next, so the group moves to a new page whole.
+                    for flowable in flowables[-1:] if number == closing else flowables:
+                        flowable.keepWithNext = 1
+                story.extend(flowables)
+                number += 1
         self.frame_width = layout.page.text_width
         self.frame_height = layout.page.text_height
         return story
@@ -296,12 +306,17 @@ class StoryBuilder:
                    for font, chunk in fit_fonts(text, family, bold, italic, self.warnings))
 
 
+#: The fewest rows of a table a page may hold when the table runs on to the next.
+MIN_ROWS = 2
+
+
 class GridTable(PdfTable):
     """A table whose rows break across pages only when a row is taller than a whole page.
 
     reportlab's ``splitInRow`` splits the row at the foot of every page; a matrix row read
     across its columns then starts on one page and ends on the next. Word's rows are kept
-    whole (``w:cantSplit``) the same way.
+    whole (``w:cantSplit``) the same way. Nor does a page hold one row alone
+    (``without_lone_rows``).
     """
 
     frame_height = 0.0  # the height of a page's frame: a row taller than this must split
@@ -314,8 +329,27 @@ class GridTable(PdfTable):
             if first_rows <= self.frame_height:
                 return []  # the next row fits on the next page: move it there whole
             parts = super().split(availWidth, availHeight)
+        elif len(parts) == 2:
+            parts = self.without_lone_rows(parts)
         for part in parts:
             part.frame_height = self.frame_height
+        return parts
+
+    def without_lone_rows(self, parts: list[Flowable]) -> list[Flowable]:
+        """Never leave one row alone on a page: a table whose first part would hold a single
+        row below its header moves to the next page whole (when it fits one); one whose last
+        row would go on alone takes a row with it."""
+        head = self.repeatRows
+        first = len(parts[0]._cellvalues) - head
+        rest = len(parts[1]._cellvalues) - head
+        if first < MIN_ROWS and sum(self._rowHeights) <= self.frame_height:
+            return []
+        if rest < MIN_ROWS and first - (MIN_ROWS - rest) >= MIN_ROWS:
+            keep = head + first - (MIN_ROWS - rest)
+            shorter = self._splitRows(sum(self._rowHeights[:keep]) + 0.01,
+                                      doInRowSplit=False)
+            if len(shorter) == 2:
+                return shorter
         return parts
 
 
@@ -377,6 +411,8 @@ def paragraph_style(style: TextStyle, family: PdfFamily, name: str, align: str,
         spaceAfter=style.space_after if space_after is None else space_after,
         textColor=HexColor(f"#{style.color}"), alignment=ALIGNMENTS[align],
         keepWithNext=int(style.keep_with_next),
+        # No line of a paragraph alone at the foot (orphan) or the head (widow) of a page.
+        allowOrphans=0, allowWidows=0,
         leftIndent=bullet_indent if bulleted else 0, bulletIndent=0,
         bulletFontName=face, bulletFontSize=style.size, splitLongWords=1,
     )
