@@ -1,9 +1,11 @@
 """Print a Brief to the terminal as the memo reads (``briefgen extract`` without --json).
 
 The sections, their order and their labels are the default template's
-(``templates/memo.md.j2``): Summary, Key Points, Outcomes and Next Steps, Participants, Stated
-Positions, Positions by Topic and Changes Over Time (several sources), Context, Glossary,
-Source. A section the memo always prints is printed here too, saying when it is empty.
+(``templates/memo.md.j2``): Bottom Line, Key Points, Outcomes and Next Steps, Participants (a
+line per side), Stated Positions, Positions by Topic and Changes Over Time (several sources),
+Context, the Glossary line and the Source note. A section the memo always prints is printed
+here too, saying when it is empty. Unlike the memo, nothing is left out for length or because
+another section already quotes it: extract shows everything extracted.
 """
 
 from __future__ import annotations
@@ -43,12 +45,17 @@ def print_brief(brief: Brief, console: Console | None = None) -> None:
     console.print(f"[bold]{escape(brief.title)}[/bold]")
     console.print(f"[dim]{escape(brief.genre.replace('_', ' '))}, "
                   f"{len(brief.sources)} source{'s' if multi else ''}[/dim]")
-    heading("Summary")
-    line(escape(brief.summary) if brief.summary else "(none)")
+    heading("Bottom Line")
+    if brief.bottom_line:
+        line(" ".join(f"{escape(p.text)} [dim]{escape(where(p.source, multi))}[/dim]"
+                      for p in brief.bottom_line))
+    else:  # a Brief file from before the bottom line
+        line(escape(brief.summary) if brief.summary else "(none)")
 
-    heading("Key Points")
-    for point in brief.key_points:
-        bullet(point.text, point.source)
+    if brief.key_points:
+        heading("Key Points")
+        for point in brief.key_points:
+            bullet(point.text, point.source)
 
     heading("Outcomes and Next Steps")
     for outcome in brief.outcomes:
@@ -63,11 +70,11 @@ def print_brief(brief: Brief, console: Console | None = None) -> None:
     heading("Participants")
     print_meetings(brief, console, multi)
     for name, people in party_groups(brief):
-        console.print(people_table(name, people, multi))
+        line(f"[bold]{escape(name)}:[/bold] {escape(people_line(people, multi))}")
     if not brief.attendees:
         line("No participants are named in the source.")
     if brief.absent:
-        console.print(people_table("Absent (listed, not attending)", brief.absent, multi))
+        line(f"[bold]Absent:[/bold] {escape(people_line(brief.absent, multi))}")
 
     heading("Stated Positions")
     joint = [p for p in brief.positions if p.party == JOINT]
@@ -96,26 +103,20 @@ def print_brief(brief: Brief, console: Console | None = None) -> None:
         for point in brief.context:
             bullet(point.text, point.source)
     if brief.glossary:
-        heading("Glossary")
-        glossary = Table(show_header=True, box=None, padding=(0, 2, 0, 2))
-        for column in ("Term", "Meaning", "From"):
-            glossary.add_column(column)
-        for entry in brief.glossary:
-            glossary.add_row(escape(entry.term), escape(entry.expansion),
-                             "the source" if entry.origin == "document" else "built-in list")
-        console.print(glossary)
+        console.print()
+        line("[bold]Glossary.[/bold] " + escape("; ".join(
+            f"{g.term}: {g.expansion}" + ("" if g.origin == "document" else " (built-in list)")
+            for g in brief.glossary)) + ".")
 
-    heading("Source")
+    console.print()
     for number, source in enumerate(brief.sources, 1):
-        label = f"[{number}] " if multi else ""
+        label = f"Source {number}:" if multi else "Source:"
         date = f" ({source.date})" if source.date else ""
-        line(f"{escape(label)}{escape(source.title)}{escape(date)}: file "
-             f"{escape(source.path)}; SHA-256 {source.sha256}")
+        line(f"[bold]{label}[/bold] {escape(source.title)}{escape(date)} — file "
+             f"{escape(source.path)}; SHA-256 {source.sha256}.")
     if brief.removed:
         reasons = ", ".join(dict.fromkeys(r.reason for r in brief.removed))
-        many = len(brief.removed) > 1
-        line(f"{len(brief.removed)} boilerplate passage{'s were' if many else ' was'} left out "
-             f"of the source ({escape(reasons)}).")
+        line(f"Boilerplate left out of the source: {escape(reasons)}.")
 
 
 def print_meetings(brief: Brief, console: Console, multi: bool) -> None:
@@ -150,17 +151,19 @@ def party_groups(brief: Brief) -> list[tuple[str, list[Attendee]]]:
     return [(name, people) for name, people in groups if people]
 
 
-def people_table(title: str, people: tuple[Attendee, ...] | list[Attendee], multi: bool
-                 ) -> Table:
-    """A party's participants as the memo's table: Name, Rank, Title (and Meetings)."""
-    table = Table(title=escape(title), title_justify="left", title_style="italic")
-    for column in ("Name", "Rank", "Title", *(("Meetings",) if multi else ())):
-        table.add_column(column)
+def people_line(people: tuple[Attendee, ...] | list[Attendee], multi: bool) -> str:
+    """A side's participants as the memo's line: rank, name (title); the meetings of each
+    person when there are several sources."""
+    named = []
     for person in people:
-        meetings = (", ".join(map(str, person.meetings)),) if multi else ()
-        table.add_row(escape(person.name), escape(person.rank or "–"),
-                      escape(person.title or "–"), *meetings)
-    return table
+        text = " ".join(part for part in (person.rank, person.name) if part)
+        if person.title:
+            text += f" ({person.title})"
+        if multi and person.meetings:
+            many = len(person.meetings) > 1
+            text += f" [meeting{'s' if many else ''} {', '.join(map(str, person.meetings))}]"
+        named.append(text)
+    return "; ".join(named) + "."
 
 
 def topics_table(brief: Brief) -> Table:

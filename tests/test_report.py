@@ -16,8 +16,25 @@ MEMO_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "memo.md.
 
 
 def memo_sections() -> list[str]:
-    """The section headings of the default memo template, in its order."""
-    return re.findall(r"^## (.+)$", MEMO_TEMPLATE.read_text(encoding="utf-8"), re.MULTILINE)
+    """The labels of the default memo template's sections, in its order: its headings, then
+    the run-in labels of the Glossary line and the Source note."""
+    found = re.findall(r"^## (.+)$|^\*\*(Glossary)\.\*\*|^\*\*(Source)\{%",
+                       MEMO_TEMPLATE.read_text(encoding="utf-8"), re.MULTILINE)
+    labels = ["".join(groups) for groups in found]
+    assert {"Glossary", "Source"} <= set(labels) and len(labels) > 5, labels
+    return labels
+
+
+def label_lines(lines: list[str], labels: list[str]) -> dict[str, int]:
+    """Where each label starts a line of the output: a heading, or a run-in "Glossary." or
+    "Source:" / "Source 2:"."""
+    found: dict[str, int] = {}
+    for label in labels:
+        for i, line in enumerate(lines):
+            if line == label or re.match(rf"{re.escape(label)}( \d+)?[.:] ", line):
+                found[label] = i
+                break
+    return found
 
 
 def shown(brief) -> list[str]:
@@ -58,7 +75,10 @@ def full_brief():
 def test_every_section_of_the_memo_in_its_order_with_its_label() -> None:
     lines = shown(full_brief())
     sections = memo_sections()
-    assert [line for line in lines if line in sections] == sections
+    where = label_lines(lines, sections)
+    assert list(where) == sections  # every one is there
+    assert sorted(where, key=where.get) == sections  # in the memo's order
+    assert sum(line in sections for line in lines) == len(sections) - 2  # each heading once
 
 
 def test_the_sections_hold_what_the_memo_puts_under_them() -> None:
@@ -72,11 +92,13 @@ def test_the_sections_hold_what_the_memo_puts_under_them() -> None:
     assert lines[1] == "minutes, 2 sources"
     assert section("Outcomes and Next Steps") == [
         "• Joint: The delegations will meet again When: next month. [2 ¶3]", ""]
-    participants = "\n".join(section("Participants"))
-    assert "Meeting 1: date not stated; format not stated." in participants
-    assert "Meeting 2: July 8; held by telephone." in participants
-    assert participants.index(US) < participants.index(LNA) < participants.index("Absent")
-    assert "Khalifa Haftar" in participants.split("Absent")[1]  # absent, not an attendee
+    participants = section("Participants")
+    assert participants[:2] == ["Meeting 1: date not stated; format not stated.",
+                                "Meeting 2: July 8; held by telephone."]
+    assert participants[2].startswith(f"{US}: Major General Miguel Correa (National Security "
+                                      "Council Senior Director); Henry Wooster")
+    assert participants[3].startswith(f"{LNA}: General Aoun Al Farjani")
+    assert participants[4] == "Absent: Khalifa Haftar (LNA Commander)."  # not an attendee
     positions = section("Stated Positions")
     assert positions.index("Joint") < positions.index(US) < positions.index(LNA)
     assert "• The LNA repeated its commitment to dialogue. [2 ¶2]" in positions
@@ -84,12 +106,22 @@ def test_the_sections_hold_what_the_memo_puts_under_them() -> None:
     assert re.search(r"dialogue .*not addressed.*\[1 ¶2\] \[2 ¶2\]", topics), topics
     assert section("Changes Over Time")[0] == ("• Libyan National Army (new in source 2): The "
                                                "LNA repeated its commitment to dialogue. [2 ¶2]")
-    assert "DDR" in "\n".join(section("Glossary"))
-    source = section("Source")
-    assert source[0].startswith("[1] U.S.-LNA Discussion on Militia Demobilization: file "
-                                "readout-2020-07-01.txt; SHA-256 3f5a")
-    assert source[1].startswith("[2] A Second Meeting (July 8): file second.txt")
-    assert "1 boilerplate passage was left out of the source (syndication disclaimer)." in source
+    assert ("Glossary. DDR: disarmament, demobilization, and reintegration; GNA: Government of "
+            "National Accord (built-in list).") in lines
+    start = next(i for i, line in enumerate(lines) if line.startswith("Source 1:"))
+    assert lines[start].startswith("Source 1: U.S.-LNA Discussion on Militia Demobilization — "
+                                   "file readout-2020-07-01.txt; SHA-256 3f5a")
+    assert lines[start + 1].startswith("Source 2: A Second Meeting (July 8) — file second.txt")
+    assert lines[start + 2] == "Boilerplate left out of the source: syndication disclaimer."
+
+
+def test_the_bottom_line_is_printed_with_its_references() -> None:
+    point = KeyPoint("The sides met.", "The sides met.", ref(1, 0))
+    lines = shown(make_brief(bottom_line=(point, dataclasses.replace(point, text="They agreed.",
+                                                                      source=ref(3, 4)))))
+    assert lines[lines.index("Bottom Line") + 1] == "The sides met. [¶1] They agreed. [¶3]"
+    old_file = shown(make_brief(bottom_line=()))  # a Brief from before the bottom line
+    assert old_file[old_file.index("Bottom Line") + 1].startswith("The U.S. Government and")
 
 
 def test_empty_sections_say_so_as_the_memo_does() -> None:
@@ -98,7 +130,9 @@ def test_empty_sections_say_so_as_the_memo_does() -> None:
                      "No participants are named in the source.",
                      "The source states no positions."):
         assert sentence in lines
-    assert "Glossary" not in lines and "Context" not in lines  # the memo leaves them out too
+    assert not any(line.startswith(("Glossary", "Context")) for line in lines)  # as the memo
+    assert "Key Points" in lines
+    assert "Key Points" not in shown(make_brief(key_points=()))  # the memo leaves it out too
 
 
 def test_source_text_is_printed_literally() -> None:
