@@ -246,3 +246,13 @@ def test_a_meeting_record_memo_leads_with_positions_by_party() -> None:
     heads, _ = _memo_text(RECORD, "Committee Concludes General Debate")
     assert heads.index("Positions by Party") < heads.index("Participants")
     assert "Stated Positions" not in heads
+
+
+def test_who_presided_a_record_comes_from_its_header() -> None:
+    body = ("Chairperson: Her Excellency Ms Lena Ortiz (Chile)\n\n"
+            "The representative of Peru said the draft went too far.\n\n"
+            "The delegate of Ghana, speaking for the African Group, welcomed the text.\n\n"
+            "The representative of Fiji stressed that the oceans mattered.")
+    structure = meeting_record.read(make_analysis(body, title="Summary Record of the Session"))
+    assert [(m.name, m.title, m.affiliation) for m in structure.members] == [
+        ("Lena Ortiz", "Chairperson", "Chile")]

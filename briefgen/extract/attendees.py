@@ -100,7 +100,7 @@ def structured_attendees(draft: Draft, mentions_by_sentence: list[list[PersonMen
                                      end=member.end))
         if member.present:
             draft.attendees.append(person)
-            draft.affiliations.append(structure.body)
+            draft.affiliations.append(member.affiliation or structure.body)
             draft.participation.add(sentence.index)
         else:
             draft.absent.append(person)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from briefgen.extract.genres.structure import Structure, Voice
+from briefgen.extract.genres.structure import Member, Structure, Voice
 from briefgen.model import Analysis, Sentence
 from briefgen.vocabulary.genres import DELEGATE_NOUNS, RECORD_HINT_WORDS, RECORD_TITLE_WORDS
+from briefgen.vocabulary.people import PLAIN_HONORIFICS, RANKS
 
 NAME = "meeting_record"
 _NOUNS = "|".join(sorted(DELEGATE_NOUNS, key=len, reverse=True))
@@ -34,6 +35,9 @@ CONTINUES = re.compile(r"\b(?:he|she|they|the speaker|the delegate|the represent
                        r"(?:said|stated|added|noted|continued|stressed|emphasized|underlined|"
                        r"underscored|observed|warned|recalled|went on|pointed out|argued|"
                        r"asserted|explained|concluded|cautioned|insisted)\b", re.I)
+#: Styles and honorifics written before a name.
+STYLE_WORDS = frozenset({h.lower().rstrip(".") for h in (*PLAIN_HONORIFICS, *RANKS)} |
+                        {"his", "her", "excellency", "h.e", "hon", "honourable", "honorable"})
 NOT_PLACES = frozenset({"the", "this", "that", "he", "she", "a", "an", "its", "their", "his",
                         "her", "each", "another", "one", "other", "several", "many", "some"})
 
@@ -81,7 +85,41 @@ def read(analysis: Analysis) -> Structure:
                 voices.append(Voice(sentence=sentence.index, phrases=named))
             elif current and (CONTINUES.search(sentence.text) or not _names_someone(sentence)):
                 voices.append(Voice(sentence=sentence.index, phrases=current))
-    return Structure(voices=tuple(voices))
+    return Structure(voices=tuple(voices), members=tuple(presiding(analysis)))
+
+
+#: A record's header naming who presided: "Chairperson: Her Excellency Ms Susana Malcorra
+#: (Argentina)", "President: Mr. X (Country)".
+PRESIDING = re.compile(r"^(?P<office>(?:Co-)?Chair(?:person|man|woman)?s?|President|"
+                       r"Presiding(?: officer)?|Moderator)\s*:\s*(?P<who>[^\n]{3,120})$")
+
+
+def presiding(analysis: Analysis) -> list[Member]:
+    """Who presided, from the header lines of the record."""
+    out = []
+    for paragraph in analysis.paragraphs[:12]:
+        m = PRESIDING.match(paragraph.text)
+        if m is None or not paragraph.sentences:
+            continue
+        who = m.group("who")
+        place = re.search(r"\(([^()]+)\)\s*$", who)
+        name = strip_styles(who[:place.start()] if place else who)
+        if not name or len(name.split()) > 5:
+            continue
+        start = paragraph.start + m.start("who") + m.group("who").find(name)
+        out.append(Member(name=name, title=m.group("office"), present=True,
+                          sentence=paragraph.sentences[0].index, start=start,
+                          end=start + len(name),
+                          affiliation=place.group(1).strip() if place else None))
+    return out
+
+
+def strip_styles(text: str) -> str:
+    """A name without the styles before it ("Her Excellency Ms Susana Malcorra")."""
+    words = text.split()
+    while words and (words[0].lower().rstrip(".") in STYLE_WORDS):
+        words.pop(0)
+    return " ".join(words).strip(" ,")
 
 
 def _names_someone(sentence: Sentence) -> bool:

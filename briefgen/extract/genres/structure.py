@@ -46,6 +46,8 @@ class Member:
     sentence: int  # index of the sentence that lists them
     start: int  # character offsets of the name in the body
     end: int
+    #: The country or body written with the entry ("Ms Susana Malcorra (Argentina)").
+    affiliation: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
