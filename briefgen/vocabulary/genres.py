@@ -76,3 +76,24 @@ def section_labels(genre: str) -> dict[str, str]:
     """Each genre-dependent section's label for a memo of ``genre``."""
     return {section: labels.get(genre, labels["default"])
             for section, labels in SECTION_LABELS.items()}
+
+
+#: Headings that end with a colon but are no speaker label (minutes, agendas, notes).
+NOT_LABELS = frozenset({"present", "attendees", "note", "notes", "source", "subject", "date",
+                        "time", "venue", "location", "place", "agenda", "apologies", "absent",
+                        "update", "background", "summary", "editor's note", "contact", "media",
+                        "tags", "related", "photo", "read more", "action", "resolved",
+                        "in attendance", "also present", "members present", "witnesses",
+                        "ordered", "it was agreed", "motion", "item", "proposed by",
+                        "seconded by", "moved", "seconded", "chair", "minutes", "main topics",
+                        "topics", "participants", "speakers", "statement", "question"})
+
+#: Words that mark an attendance-list entry as a body, not a person.
+BODY_WORDS = frozenset({"inc", "inc.", "ltd", "llc", "library", "institute", "council",
+                        "committee", "parliament", "centre", "center", "department", "office",
+                        "ministry", "agency", "association", "society", "trust", "club",
+                        "group", "public", "members", "none", "no", "there", "one"})
+
+#: Words that open the phrase before a body's name, not the name ("Minutes of the ...").
+NOT_BODY_START = frozenset({"the", "minutes", "meeting", "adopted", "draft", "regular",
+                            "annual", "statutory", "full", "special", "of", "a"})

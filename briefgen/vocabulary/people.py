@@ -68,3 +68,23 @@ NOT_NAME_TOKENS = frozenset({"covid-19", "covid", "gavi", "state", "council", "m
 NOT_NAME_WORDS = frozenset({"dialogue", "summit", "council", "strategic", "partnership",
                             "agreement", "initiative", "forum", "conference", "strategy", "accords",
                             "program", "fund", "alliance", "declaration", "statement", "act"})
+
+
+#: Styles written before a name that are no office: plain honorifics and forms of address
+#: ("Mr", "Shri", "Hon.", "Her Excellency").
+STYLES = frozenset({h.lower().rstrip(".") for h in PLAIN_HONORIFICS} |
+                   {"hon", "the hon", "honourable", "honorable", "dr", "his", "her",
+                    "excellency", "h.e"})
+
+
+#: Offices of local government and committees that the title words do not hold (minutes).
+MEMBER_OFFICES = frozenset({"cllr", "cllrs", "councillor", "councillors", "councilmember",
+                            "councilmembers", "councilman", "councilwoman", "alderman",
+                            "aldermen", "clerk", "mayor", "deputy", "treasurer", "trustee",
+                            "trustees", "commissioner", "commissioners", "manager", "members",
+                            "member", "analyst", "analysts", "officer", "officers",
+                            "secretary", "chairman", "chair", "vice-chair", "supervisor",
+                            "supervisors", "selectman", "selectmen", "reeve", "warden",
+                            "district", "county", "town", "city", "parish", "acting",
+                            "research", "attorney", "planner", "engineer", "assistant",
+                            "executive", "associate", "coordinator", "principal"})

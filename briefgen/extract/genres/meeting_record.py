@@ -13,9 +13,11 @@ import re
 from briefgen.extract.genres.structure import Member, Structure, Voice
 from briefgen.model import Analysis, Sentence
 from briefgen.vocabulary.genres import DELEGATE_NOUNS, RECORD_HINT_WORDS, RECORD_TITLE_WORDS
-from briefgen.vocabulary.people import PLAIN_HONORIFICS, RANKS
+from briefgen.vocabulary.people import RANKS, STYLES
+from briefgen.vocabulary.words import STOPWORDS
 
 NAME = "meeting_record"
+RANK_WORDS = frozenset(r.lower().rstrip(".") for r in RANKS)
 _NOUNS = "|".join(sorted(DELEGATE_NOUNS, key=len, reverse=True))
 PLACE = r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of|and|the|[A-Z][\w’'.-]*))*?"
 #: "the representative of X", "the delegate of X", "the Minister for Foreign Affairs of X".
@@ -35,11 +37,6 @@ CONTINUES = re.compile(r"\b(?:he|she|they|the speaker|the delegate|the represent
                        r"(?:said|stated|added|noted|continued|stressed|emphasized|underlined|"
                        r"underscored|observed|warned|recalled|went on|pointed out|argued|"
                        r"asserted|explained|concluded|cautioned|insisted)\b", re.I)
-#: Styles and honorifics written before a name.
-STYLE_WORDS = frozenset({h.lower().rstrip(".") for h in (*PLAIN_HONORIFICS, *RANKS)} |
-                        {"his", "her", "excellency", "h.e", "hon", "honourable", "honorable"})
-NOT_PLACES = frozenset({"the", "this", "that", "he", "she", "a", "an", "its", "their", "his",
-                        "her", "each", "another", "one", "other", "several", "many", "some"})
 
 
 def delegations(sentence: Sentence) -> list[str]:
@@ -51,7 +48,7 @@ def delegations(sentence: Sentence) -> list[str]:
     if not out:
         for m in OWN_DELEGATE.finditer(text):
             place = m.group("place")
-            if place.split()[0].lower() not in NOT_PLACES:
+            if place.split()[0].lower() not in STOPWORDS:
                 out.append(place)
                 break
     for m in ALSO_FOR.finditer(text):
@@ -117,7 +114,7 @@ def presiding(analysis: Analysis) -> list[Member]:
 def strip_styles(text: str) -> str:
     """A name without the styles before it ("Her Excellency Ms Susana Malcorra")."""
     words = text.split()
-    while words and (words[0].lower().rstrip(".") in STYLE_WORDS):
+    while words and (words[0].lower().rstrip(".") in STYLES | RANK_WORDS):
         words.pop(0)
     return " ".join(words).strip(" ,")
 

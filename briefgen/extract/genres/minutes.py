@@ -15,11 +15,13 @@ from briefgen.extract.genres.structure import Member, Structure
 from briefgen.model import Analysis, Paragraph, Sentence
 from briefgen.vocabulary.genres import (
     ATTENDANCE_HEADINGS,
+    BODY_WORDS,
     DECISION_WORDS,
     MINUTES_TITLE_WORDS,
     MOTION_WORDS,
+    NOT_BODY_START,
 )
-from briefgen.vocabulary.people import PLAIN_HONORIFICS, TITLE_WORDS
+from briefgen.vocabulary.people import MEMBER_OFFICES, STYLES, TITLE_WORDS
 
 NAME = "minutes"
 _HEADINGS = sorted(ATTENDANCE_HEADINGS, key=len, reverse=True)
@@ -33,30 +35,11 @@ INLINE = re.compile(r"^(?P<group>)(?P<heading>apologies received from|present we
                     r"were|also in attendance were)\s+(?=[A-Z])", re.I)
 #: "<list> were present", "... was also present": the heading after the list.
 TRAILING = re.compile(r"\s+(?:were|was)\s+(?:also\s+)?(?:present|in attendance)\s*\.?$", re.I)
-#: Honorifics and styles written before a member's name that are no office.
-STYLES = frozenset({h.lower().rstrip(".") for h in PLAIN_HONORIFICS} |
-                   {"hon", "the hon", "honourable", "honorable", "dr", "cllr mr", "cllr mrs"})
-#: Offices of local government and committees that the title words do not hold.
-MEMBER_OFFICES = frozenset({"cllr", "cllrs", "councillor", "councillors", "councilmember",
-                            "councilmembers", "councilman", "councilwoman", "alderman",
-                            "aldermen", "clerk", "mayor", "deputy", "treasurer", "trustee",
-                            "trustees", "commissioner", "commissioners", "manager", "members",
-                            "member", "analyst", "analysts", "officer", "officers",
-                            "secretary", "chairman", "chair", "vice-chair", "supervisor",
-                            "supervisors", "selectman", "selectmen", "reeve", "warden",
-                            "district", "county", "town", "city", "parish", "acting",
-                            "research", "attorney", "planner", "engineer", "assistant",
-                            "executive", "associate", "coordinator", "principal"})
 OFFICE = TITLE_WORDS | MEMBER_OFFICES
 #: One word of a person's name: an initial ("J", "J.", "E.J.") or a capitalised word.
 NAME_WORD = re.compile(r"^(?:[A-Z]\.?(?:[A-Z]\.?)*|[A-ZÀ-Þ][a-zà-ÿ’']+(?:-[A-ZÀ-Þ][a-zà-ÿ’']+)?|"
                        r"Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O’[A-Z][a-z]+|O'[A-Z][a-z]+|"
                        r"St-[A-Z][a-z]+(?:-[A-Z][a-z]+)?|de|van|von|da|di|du|le|la)$")
-#: Words that mark an entry as a body, not a person.
-BODY_WORDS = frozenset({"inc", "inc.", "ltd", "llc", "library", "institute", "council",
-                        "committee", "parliament", "centre", "center", "department", "office",
-                        "ministry", "agency", "association", "society", "trust", "club",
-                        "group", "public", "members", "none", "no", "there", "one"})
 
 
 def score(analysis: Analysis) -> float:
@@ -130,8 +113,6 @@ def read(analysis: Analysis) -> Structure:
 BODY = re.compile(r"\b((?:[A-Z][a-z][\w’'-]*\s+){0,5}(?:Council|Committee|Board|Commission|"
                   r"Assembly|Authority|Trust|Cabinet|Senate)(?:\s+(?:on|of|for)\s+(?:the\s+)?"
                   r"[A-Z][\w’'-]+(?:\s+(?:and\s+)?[A-Z][\w’'-]+)*)?)")
-NOT_BODY_START = frozenset({"the", "minutes", "meeting", "adopted", "draft", "regular",
-                            "annual", "statutory", "full", "special", "of", "a"})
 
 
 def find_body(analysis: Analysis) -> str | None:

@@ -24,6 +24,7 @@ from briefgen.model import Analysis, Paragraph
 from briefgen.sentences import TITLE_ABBREVIATIONS
 from briefgen.vocabulary.genres import (
     MODERATOR_LABELS,
+    NOT_LABELS,
     QUESTIONER_LABELS,
     TRANSCRIPT_TITLE_WORDS,
 )
@@ -45,15 +46,6 @@ DOTTED_LABEL = re.compile(rf"^(?P<label>(?:The\s+)?(?:{LABEL_WORD})(?:[ ](?:{LAB
 MAX_LABEL_WORDS = 8
 #: The fewest labelled paragraphs that make a document a transcript.
 MIN_TURNS = 2
-#: Headings that end with a colon but are no speaker (minutes, agendas, notes).
-NOT_LABELS = frozenset({"present", "attendees", "note", "notes", "source", "subject", "date",
-                        "time", "venue", "location", "place", "agenda", "apologies", "absent",
-                        "update", "background", "summary", "editor's note", "contact", "media",
-                        "tags", "related", "photo", "read more", "action", "resolved",
-                        "in attendance", "also present", "members present", "witnesses",
-                        "ordered", "it was agreed", "motion", "item", "proposed by",
-                        "seconded by", "moved", "seconded", "chair", "minutes", "main topics",
-                        "topics", "participants", "speakers", "statement", "question"})
 _TITLE_WORDS = TITLE_WORDS | {r.lower().rstrip(".") for r in RANKS} | \
     {h.lower().rstrip(".") for h in PLAIN_HONORIFICS} | {"the", "h.e", "hon", "mr", "ms", "mrs",
                                                           "prime"}
