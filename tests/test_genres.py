@@ -256,3 +256,17 @@ def test_who_presided_a_record_comes_from_its_header() -> None:
     structure = meeting_record.read(make_analysis(body, title="Summary Record of the Session"))
     assert [(m.name, m.title, m.affiliation) for m in structure.members] == [
         ("Lena Ortiz", "Chairperson", "Chile")]
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("We share the same values and a long border.", True),
+    ("The region must stay free of nuclear weapons.", True),
+    ("I discussed three issues in India with the minister.", False),
+    ("My first announcement is about my visits to India.", False),
+    ("This year the city celebrates its founding.", False),
+    ("Will we sign the accord this year?", False),
+])
+def test_what_a_speaker_says_as_a_view(sentence: str, stance: bool) -> None:
+    from briefgen.extract.positions import is_spoken_stance
+
+    assert is_spoken_stance(make_analysis(sentence).sentences[0]) is stance

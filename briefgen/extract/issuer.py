@@ -24,6 +24,7 @@ from collections import Counter
 from briefgen.extract import gazetteer
 from briefgen.extract.draft import Draft
 from briefgen.extract.gazetteer_data import ISSUING_OFFICES
+from briefgen.extract.genres.structure import PRINCIPAL
 from briefgen.vocabulary.people import OFFICE_WORDS, TITLE_WORDS
 from briefgen.vocabulary.verbs import HOST_VERBS
 
@@ -151,6 +152,19 @@ def _mention_scores(draft: Draft, guests: set[str]) -> Counter[str]:
                 scores[name] += MENTION / 2
             else:
                 elsewhere[name] += MENTION / 4
+    # A transcript's principal speaking in the first person of a country ("India is holding
+    # the Presidency ... our presidency") speaks for it.
+    spoken: Counter[str] = Counter()
+    for sentence in draft.sentences:
+        speaker = draft.structure.speaker_of(sentence.index)
+        if speaker is None or speaker.role != PRINCIPAL or \
+                not FIRST_PERSON.search(sentence.text):
+            continue
+        for _, _, entry in gazetteer.find_mentions(sentence.text):
+            if entry.kind == "country" and entry.canonical not in guests:
+                spoken[entry.canonical] += MENTION / 2
+    for name, score in spoken.items():
+        scores[name] += min(score, MENTION_CAP)
     for name, score in beside_guest.items():
         scores[name] += min(score, MENTION_CAP)
     for name, score in elsewhere.items():

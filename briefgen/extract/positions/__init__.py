@@ -29,6 +29,9 @@ COURTESY = re.compile(r"\bthank (?:you|everyone|all of you) (?:all )?for (?:bein
 _LABEL_PREFIX = re.compile(r"^[^:]{1,80}:\s+")
 #: Words of a speaker talking for their side.
 SPEAKER_WORDS = FIRST_PERSON | {"i", "my", "me"}
+#: Subjects of a speaker's sentence about the agenda, not a view ("my first announcement").
+AGENDA_NOUNS = frozenset({"announcement", "announcements", "question", "questions", "topic",
+                          "topics", "point", "points", "subject", "remarks", "item", "items"})
 
 
 def extract_positions(draft: Draft) -> None:
@@ -97,9 +100,19 @@ def is_spoken_stance(sentence: Sentence) -> bool:
     and not a question."""
     if sentence.text.rstrip(" ”\"").endswith("?"):
         return False
+    if any(t.tag == "MD" for t in sentence.tokens) or NORMATIVE.search(sentence.text):
+        return True
     words = {t.text.lower() for t in sentence.tokens}
-    return bool(words & SPEAKER_WORDS) or any(t.tag == "MD" for t in sentence.tokens) or \
-        bool(NORMATIVE.search(sentence.text))
+    roots = [t for t in sentence.tokens if t.dep == "ROOT"]
+    if not words & SPEAKER_WORDS or not roots:
+        return False
+    # "We share the same values" states a view; "I discussed three issues in India" and "My
+    # first announcement is about my visits" tell what the speaker did or will talk about.
+    root = roots[0]
+    subjects = [sentence.tokens[i].text.lower()
+                for i in children(sentence, sentence.tokens.index(root))
+                if sentence.tokens[i].dep in ("nsubj", "nsubjpass")]
+    return root.tag != "VBD" and not set(subjects) & AGENDA_NOUNS
 
 
 def _without_label(draft: Draft, sentence: Sentence) -> tuple[str, Ref]:
