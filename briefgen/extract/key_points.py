@@ -55,7 +55,7 @@ def extract_key_points(draft: Draft) -> None:
             continue
         chosen.append(i)
     draft.key_points = [KeyPoint(text=resolve_reference(draft, sentences[i]) or "",
-                                 sentence=sentences[i].text,
+                                 sentence=draft.structure.spoken(sentences[i]),
                                  source=Ref.of(sentences[i], draft.document)) for i in chosen]
 
 

@@ -33,7 +33,8 @@ def extract_summary(draft: Draft) -> None:
     lists, in document order, so the reader sees the background the memo leaves out.
     """
     picked = bottom_line_sentences(draft)
-    draft.bottom_line = [KeyPoint(text=text, sentence=s.text, source=Ref.of(s, draft.document))
+    draft.bottom_line = [KeyPoint(text=text, sentence=draft.structure.spoken(s),
+                                  source=Ref.of(s, draft.document))
                          for s, text in picked]
     draft.summary = " ".join(text for _, text in picked)
     picked_indexes = {s.index for s, _ in picked}
@@ -46,7 +47,8 @@ def extract_summary(draft: Draft) -> None:
     candidates = [s for s in draft.sentences if s.index not in used
                   and resolve_reference(draft, s) is not None and len(s.text.split()) >= 6]
     best = sorted(candidates, key=lambda s: -scores[s.index])[:CONTEXT_SENTENCES]
-    draft.context = [KeyPoint(text=resolve_reference(draft, s) or s.text, sentence=s.text,
+    draft.context = [KeyPoint(text=resolve_reference(draft, s) or s.text,
+                              sentence=draft.structure.spoken(s),
                               source=Ref.of(s, draft.document))
                      for s in sorted(best, key=lambda s: s.index)]
 

@@ -50,7 +50,8 @@ def extract_outcomes(draft: Draft) -> None:
             who = _who(draft, sentence, v, last_person_party)
             when, when_iso = _when(sentence, v, base)
             draft.outcomes.append(Outcome(kind=kind, who=who, what=_what(sentence, v),
-                                          when=when, when_iso=when_iso, sentence=sentence.text,
+                                          when=when, when_iso=when_iso,
+                                          sentence=draft.structure.spoken(sentence),
                                           source=Ref.of(sentence, draft.document)))
         party = person_subject_party(draft, sentence)
         if party is not None:
