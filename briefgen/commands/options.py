@@ -68,7 +68,7 @@ DistributionOpt = Annotated[list[str] | None, typer.Option(
     show_default=False, rich_help_panel=MEMO_LINES)]
 AnnexOpt = Annotated[bool | None, typer.Option(
     "--annex/--no-annex", help="Append the source text with its paragraphs numbered as the "
-                               "[¶N] references count them (PDF and HTML link to them).",
+                               "[¶N] references count them (PDF, HTML and DOCX link to them).",
     show_default=False, rich_help_panel=MEMO_LINES)]
 ClassificationOpt = Annotated[str | None, typer.Option(
     "--classification", metavar="TEXT",
