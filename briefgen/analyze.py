@@ -209,13 +209,17 @@ def analyze_many(cleans: Sequence[CleanText], model: str | None = None) -> list[
     for clean, lay in zip(cleans, layouts):
         paragraphs = []
         index = 0
+        numbers = clean.paragraph_numbers()
+        if len(numbers) != len(lay):  # a CleanText built by hand: the body's own numbering
+            numbers = tuple(range(1, len(lay) + 1))
         for p_no, ((p_start, p_end), sents) in enumerate(lay, start=1):
             sentences = []
+            number = numbers[p_no - 1]
             for s, e in sents:
-                sentences.append(to_sentence(next(docs), index, p_no, s, e, clean.body))
+                sentences.append(to_sentence(next(docs), index, number, s, e, clean.body))
                 index += 1
             paragraphs.append(Paragraph(p_no, p_start, p_end, clean.body[p_start:p_end],
-                                        tuple(sentences)))
+                                        tuple(sentences), number))
         if index == 0:
             raise EmptyInputError(f"'{clean.source.path}' has no sentences to brief")
         out.append(Analysis(clean=clean, paragraphs=tuple(paragraphs),

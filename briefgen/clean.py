@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from briefgen.errors import EmptyInputError
-from briefgen.model import CleanText, Removed, Source
+from briefgen.model import CleanText, Removed, Source, SourceParagraph
 from briefgen.xmlsafe import make_xml_safe
 
 # Spaces other than the plain one (no-break, thin, ideographic...) and zero-width characters.
@@ -21,8 +21,18 @@ TRAILING_BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = (
                 re.I), "syndication disclaimer"),
 )
 
+#: A line naming where the text is published: "Source: https://...", "Original article link:
+#: https://..." (a "Source: Qatar News Agency" names no address and stays). Its URL is the
+#: source's when the input gives none of its own (a web page's canonical address).
+SOURCE_LINE = re.compile(
+    r"^\s*(?:source(?: url| link)?|url|link|original(?: article| story| release| text)?"
+    r"(?: link| url)?|originally (?:published|posted) (?:at|on|by)|read (?:the )?original"
+    r"(?: article| story)?(?: at| here)?)\s*:\s*<?(https?://[^\s<>]+?)>?[.]?\s*$", re.I)
+SOURCE_LINE_REASON = "source line"
+
 # Whole paragraphs that are not part of the document's message.
 PARAGRAPH_BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (SOURCE_LINE, SOURCE_LINE_REASON),
     (re.compile(r"\b(?:views|opinions|positions)\b[^.]{0,80}\b(?:expressed|contained)\b[^.]{0,40}"
                 r"\b(?:herein|in this)\b", re.I), "disclaimer"),
     (re.compile(r"\bdoes not (?:necessarily )?(?:take|reflect|represent|endorse)\b[^.]{0,60}"
@@ -60,7 +70,10 @@ def clean(source: Source) -> CleanText:
     """Normalise text (NFC, spaces, control characters) and remove boilerplate paragraphs.
 
     The first paragraph becomes the title when it reads as a headline (one line, no final
-    full stop). Removed passages are listed with their reason, never silently dropped.
+    full stop). Removed passages are listed with their reason, never silently dropped. Every
+    other paragraph of the source, boilerplate included, is numbered as its reader counts it
+    (``CleanText.paragraphs``: what [¶N] prints and the annex shows); a "Source: URL" line
+    gives the source's URL when the Source names none.
 
     Raises:
         EmptyInputError: nothing but boilerplate is left.
@@ -68,17 +81,37 @@ def clean(source: Source) -> CleanText:
     text = normalize_text(source.text)
     paragraphs = [p.strip() for p in PARAGRAPH_BREAK.split(text)]
     paragraphs = [p for p in paragraphs if p]
-    kept, removed = strip_boilerplate(paragraphs)
+    kept: list[str] = []
+    origins: list[int] = []  # the index in ``paragraphs`` of each kept one
+    removed: list[Removed] = []
+    reasons: dict[int, str] = {}
+    for index, paragraph in enumerate(paragraphs):
+        rest, gone = strip_paragraph(paragraph)
+        removed.extend(gone)
+        if rest is None:
+            reasons[index] = gone[-1].reason
+        else:
+            kept.append(rest)
+            origins.append(index)
     title = source.title
+    title_index = None
     if kept and title is None and is_headline(kept[0]) and len(kept) > 1:
         title = kept.pop(0)
+        title_index = origins.pop(0)
     if not kept:
         raise EmptyInputError(
             f"'{source.path}' holds only boilerplate ({len(removed)} "
             f"passage{'s' if len(removed) != 1 else ''} removed); "
             "give the text of the readout itself")
+    # The reader counts every paragraph of the source but its title, boilerplate included.
+    numbered = tuple(SourceParagraph(number, paragraphs[index], reasons.get(index))
+                     for number, index in enumerate(
+                         (i for i in range(len(paragraphs)) if i != title_index), start=1))
+    url = source.url or next((m.group(1) for r in removed if r.reason == SOURCE_LINE_REASON
+                              and (m := SOURCE_LINE.match(r.text))), None)
     return CleanText(source=source, title=title, body="\n\n".join(kept),
-                     removed=(*stray_nuls(source.text), *removed))
+                     removed=(*stray_nuls(source.text), *removed), paragraphs=numbered,
+                     url=url)
 
 
 def stray_nuls(text: str) -> tuple[Removed, ...]:
@@ -108,19 +141,29 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[Removed]]:
     kept: list[str] = []
     removed: list[Removed] = []
     for para in paragraphs:
-        for pattern, reason in TRAILING_BOILERPLATE:
-            m = pattern.search(para)
-            if m:
-                removed.append(Removed(para[m.start():].strip(), reason))
-                para = para[: m.start()].strip()
-        if not para:
-            continue
-        reason = next((r for pattern, r in PARAGRAPH_BOILERPLATE if pattern.search(para)), None)
-        if reason is not None and len(para.split()) <= 120:
-            removed.append(Removed(para, reason))
-        else:
-            kept.append(para)
+        rest, gone = strip_paragraph(para)
+        removed.extend(gone)
+        if rest is not None:
+            kept.append(rest)
     return kept, removed
+
+
+def strip_paragraph(para: str) -> tuple[str | None, list[Removed]]:
+    """Return what is left of one paragraph (None when it is all boilerplate) and what was
+    removed from it."""
+    removed: list[Removed] = []
+    for pattern, reason in TRAILING_BOILERPLATE:
+        m = pattern.search(para)
+        if m:
+            removed.append(Removed(para[m.start():].strip(), reason))
+            para = para[: m.start()].strip()
+    if not para:
+        return None, removed
+    reason = next((r for pattern, r in PARAGRAPH_BOILERPLATE if pattern.search(para)), None)
+    if reason is not None and len(para.split()) <= 120:
+        removed.append(Removed(para, reason))
+        return None, removed
+    return para, removed
 
 
 def is_headline(paragraph: str) -> bool:

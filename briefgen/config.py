@@ -62,6 +62,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("output.reference_docx", "path", None, "Word file whose styles and letterhead "
                                                    "the DOCX takes"),
     Setting("output.theme", "name-or-path", None, "PDF theme name or theme file"),
+    Setting("output.annex", "flag", False, "append the source text, its paragraphs numbered"),
 )
 KNOWN = {s.key: s for s in SETTINGS}
 SECTIONS = tuple(dict.fromkeys(key.split(".")[0] for key in KNOWN))

@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A run of text with inline emphasis."""
+    """A run of text with inline emphasis; ``link`` is the ``anchor`` of the paragraph it
+    points to (a reference to the annex), else None."""
 
     text: str
     bold: bool = False
     italic: bool = False
+    link: str | None = None
 
 
 Inlines = tuple[Span, ...]
@@ -33,10 +35,12 @@ class Heading:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A paragraph of body text; ``role`` selects a paragraph style from the shared table."""
+    """A paragraph of body text; ``role`` selects a paragraph style from the shared table;
+    ``anchor`` names it as the target of links (an annex paragraph), else None."""
 
     content: Inlines
     role: str = "body"
+    anchor: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,15 +144,21 @@ class Metadata:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """What a template renders to and what every writer takes."""
+    """What a template renders to and what every writer takes.
+
+    ``annex`` are blocks set after the memo, from a new page (the source text, ``--annex``):
+    no page rule of the memo counts them.
+    """
 
     metadata: Metadata
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+    annex: tuple[Block, ...] = ()
 
     def texts(self) -> list[str]:
-        """Return the visible text of every block in reading order (for tests and checks)."""
+        """Return the visible text of every block in reading order, the annex's last (for
+        tests and checks)."""
         out: list[str] = []
-        for block in self.blocks:
+        for block in (*self.blocks, *self.annex):
             if isinstance(block, (Heading, Paragraph)):
                 out.append(plain_text(block.content))
             elif isinstance(block, BulletList):

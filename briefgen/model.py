@@ -32,6 +32,8 @@ class Source:
     sha256: str
     title: str | None = None
     date: str | None = None
+    #: Where the document is published (a web page's canonical URL, or --source-url).
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +48,41 @@ class Removed:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceParagraph:
+    """A paragraph of the source as its reader sees it, numbered as [¶N] prints it.
+
+    ``removed`` is the reason cleaning left it out (boilerplate), else None: a removed
+    paragraph keeps its number, so the numbers of the others are the reader's.
+    """
+
+    number: int
+    text: str
+    removed: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"number": self.number, "text": self.text, "removed": self.removed}
+
+
+@dataclass(frozen=True, slots=True)
 class CleanText:
-    """Normalised text with boilerplate removed; ``title`` is the headline when there is one."""
+    """Normalised text with boilerplate removed; ``title`` is the headline when there is one.
+
+    ``paragraphs`` are the source's paragraphs as its reader counts them (the title aside),
+    boilerplate included; the paragraphs of ``body`` are those of them not removed, in order.
+    Empty (a CleanText built by hand): the body's paragraphs are numbered 1, 2, ...
+    """
 
     source: Source
     title: str | None
     body: str
     removed: tuple[Removed, ...] = ()
+    paragraphs: tuple[SourceParagraph, ...] = ()
+    #: Where the source is published: the Source's URL, else a "Source: URL" line of it.
+    url: str | None = None
+
+    def paragraph_numbers(self) -> tuple[int, ...]:
+        """The number of each paragraph of ``body`` as the source's reader counts it."""
+        return tuple(p.number for p in self.paragraphs if p.removed is None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +111,8 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence with its position: index in the document, paragraph and character span."""
+    """A sentence with its position: index in the document, the number of its paragraph as
+    printed in [¶N] (the source's numbering, ``Paragraph.number``) and character span."""
 
     index: int
     paragraph: int
@@ -96,13 +127,16 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A block of text separated by blank lines; ``index`` is 1-based as printed in [¶N]."""
+    """A block of text separated by blank lines; ``index`` is 1-based among the body's
+    paragraphs, ``number`` the source's own (as printed in [¶N]: boilerplate cleaning took
+    out keeps its number; 0 means the same as ``index``)."""
 
     index: int
     start: int
     end: int
     text: str
     sentences: tuple[Sentence, ...] = ()
+    number: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +243,10 @@ class SourceInfo:
     location: str | None = None
     #: Words of the source as read (its length sets the memo's word budget); None if unknown.
     words: int | None = None
+    #: Where the source is published (canonical URL, a "Source:" line, --source-url), or None.
+    url: str | None = None
+    #: The source's paragraphs as its reader counts them, numbered as [¶N] prints them.
+    paragraphs: tuple[SourceParagraph, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,7 +356,8 @@ class Brief:
                          for g in self.glossary],
             "sources": [{"path": s.path, "title": s.title, "sha256": s.sha256, "date": s.date,
                          "date_iso": s.date_iso, "format": s.format, "location": s.location,
-                         "words": s.words}
+                         "words": s.words, "url": s.url,
+                         "paragraphs": [p.to_dict() for p in s.paragraphs]}
                         for s in self.sources],
             "removed": [r.to_dict() for r in self.removed],
             "topics": [{"name": t.name, "terms": list(t.terms)} for t in self.topics],
@@ -412,7 +451,10 @@ class Brief:
                                      _opt(s.get("date_iso"), str, f"{w}.date_iso"),
                                      _expect(s.get("format", "unknown"), str, f"{w}.format"),
                                      _opt(s.get("location"), str, f"{w}.location"),
-                                     _opt(s.get("words"), int, f"{w}.words"))
+                                     _opt(s.get("words"), int, f"{w}.words"),
+                                     _opt(s.get("url"), str, f"{w}.url"),
+                                     _source_paragraphs(s.get("paragraphs", []),
+                                                        f"{w}.paragraphs"))
                           for w, s in items("sources")),
             topics=tuple(Topic(_expect(t.get("name"), str, f"{w}.name"),
                                tuple(_expect(x, str, f"{w}.terms")
@@ -450,6 +492,17 @@ def _json_type(value: Any) -> str:
         return "null (or it is missing)"
     return {bool: "a boolean", int: "a number", float: "a number", str: "a string",
             list: "a list", dict: "an object"}.get(type(value), type(value).__name__)
+
+
+def _source_paragraphs(value: Any, where: str) -> tuple[SourceParagraph, ...]:
+    out = []
+    for i, p in enumerate(_expect(value, list, where)):
+        w = f"{where}[{i}]"
+        p = _expect(p, dict, w)
+        out.append(SourceParagraph(_expect(p.get("number"), int, f"{w}.number"),
+                                   _expect(p.get("text"), str, f"{w}.text"),
+                                   _opt(p.get("removed"), str, f"{w}.removed")))
+    return tuple(out)
 
 
 def _attendee_dict(a: Attendee) -> dict[str, Any]:

@@ -114,8 +114,9 @@ def print_brief(brief: Brief, console: Console | None = None) -> None:
     for number, source in enumerate(brief.sources, 1):
         label = f"Source {number}:" if multi else "Source:"
         date = f" ({source.date})" if source.date else ""
-        line(f"[bold]{label}[/bold] {escape(source.title)}{escape(date)} — file "
-             f"{escape(source.path)}; SHA-256 {source.sha256}.")
+        published = source.url or f"file {source.path}"
+        line(f"[bold]{label}[/bold] {escape(source.title)}{escape(date)} — "
+             f"{escape(published)}; SHA-256 {source.sha256}.")
     if brief.removed:
         reasons = ", ".join(dict.fromkeys(r.reason for r in brief.removed))
         line(f"Boilerplate left out of the source: {escape(reasons)}.")

@@ -25,8 +25,10 @@ def test_the_meeting_then_the_agreement_even_when_it_comes_late() -> None:
 def test_each_sentence_keeps_its_reference_and_the_summary_is_their_text() -> None:
     agreed = "Both sides agreed to establish a joint working group on fisheries data."
     brief = extract_brief(make_analysis(f"{MEETING}\n\n{agreed}"))
+    # The invented source's first line, "Readout", is boilerplate cleaning leaves out; it keeps
+    # its number, as the reader of the source counts it.
     assert [(k.sentence, k.source.paragraph) for k in brief.bottom_line] == [
-        (MEETING, 1), (agreed, 2)]
+        (MEETING, 2), (agreed, 3)]
     assert brief.summary == f"{MEETING} {agreed}"
 
 

@@ -77,7 +77,12 @@ def test_meeting_and_glossary(brief):
 def test_no_boilerplate_anywhere_but_removed(brief):
     removed = brief.pop("removed")
     assert any("Public Release" in r["text"] for r in removed)
-    text = json.dumps(brief)
+    # The source's own paragraphs (the annex's text) hold it, marked as removed.
+    paragraphs = [p for s in brief["sources"] for p in s["paragraphs"]]
+    assert [p["removed"] for p in paragraphs if "Public Release" in p["text"]] == [
+        "syndication disclaimer"]
+    text = json.dumps({**brief, "sources": [{k: v for k, v in s.items() if k != "paragraphs"}
+                                            for s in brief["sources"]]})
     for fragment in ("Public Release", "Mirage.News", "View in full here", "originating"):
         assert fragment not in text
 

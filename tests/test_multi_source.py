@@ -106,7 +106,8 @@ def test_the_memo_shows_sources_meetings_and_the_matrix(tmp_path):
     for row in matrix[0].rows[1:]:
         for cell in row.cells[1:]:
             refs = cell.text.strip()
-            assert refs == "not addressed" or re.fullmatch(r"\[\d ¶\d+\](, \[\d ¶\d+\])*", refs)
+            assert refs == "not addressed" or re.fullmatch(r"\[\d\u00a0¶\d+\](, \[\d\u00a0¶\d+\])*",
+                                                                 refs)
             for ref in re.findall(r"\[\d ¶\d+\]", refs):
                 assert flat.count(ref) >= 2, ref  # the cell and the position it points at
 

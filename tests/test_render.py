@@ -248,7 +248,7 @@ def test_source_note(memo: Document) -> None:
 def test_several_sources_are_numbered_and_refs_name_the_document() -> None:
     sources = (*make_brief().sources, SourceInfo("second.txt", "Second readout", "ab" * 32))
     document = render_document(make_brief(sources=sources), OPTIONS)
-    assert all(re.search(r" \[1 ¶\d+\]$", item) for item in bullets(section(document,
+    assert all(re.search(r" \[1\u00a0¶\d+\]$", item) for item in bullets(section(document,
                                                                               "Key Points")))
     text = notes(document)
     assert "Source 1: U.S.-LNA Discussion" in text and "Source 2: Second readout" in text

@@ -160,7 +160,8 @@ def test_none_renders_as_nothing(tmp_path: Path) -> None:
 
 def test_ref_filter() -> None:
     assert format_ref({"document": 1, "paragraph": 4}) == r"\[¶4\]"
-    assert format_ref({"document": 2, "paragraph": 4}, multi=True) == r"\[2 ¶4\]"
+    # A no-break space inside: a line never breaks within "[2 ¶4]".
+    assert format_ref({"document": 2, "paragraph": 4}, multi=True) == "\\[2\u00a0¶4\\]"
     assert format_ref(None) == ""
     assert isinstance(format_ref({"paragraph": 1}), Markdown)
 

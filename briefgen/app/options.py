@@ -47,6 +47,9 @@ class RunOptions:
     encoding: str | None = None
     #: The inputs' genre (readout, transcript, minutes ...; None: detect each one's).
     genre: str | None = None
+    #: Where the inputs are published (--source-url), one per input in order; the Source
+    #: note prints it instead of the file.
+    source_urls: tuple[str, ...] = ()
 
     @classmethod
     def from_config(cls, config: Config, *, formats: list[str] | None = None,
@@ -60,7 +63,8 @@ class RunOptions:
                     portion_mark: str | None = None, theme: str | None = None,
                     reference_docx: Path | None = None, model: str | None = None,
                     max_chars: int | None = None, encoding: str | None = None,
-                    genre: str | None = None) -> RunOptions:
+                    genre: str | None = None, annex: bool | None = None,
+                    source_url: list[str] | None = None) -> RunOptions:
         """Merge what the command line gave (None: not given) with the config's settings.
 
         A value given beats the config files, which beat the built-in defaults (see
@@ -90,7 +94,7 @@ class RunOptions:
             drafted_by=config.pick("memo.drafted_by", drafted_by),
             cleared_by=config.pick("memo.cleared_by", cleared_by),
             prepared_by=config.pick("memo.prepared_by", prepared_by),
-            distribution=names)
+            distribution=names, annex=bool(config.pick("output.annex", annex)))
         try:
             memo.banner()
         except OptionError as e:
@@ -110,7 +114,8 @@ class RunOptions:
             output_dir=output_dir,
             default_output_dir=Path(configured_dir) if configured_dir else None,
             theme=config.pick("output.theme", theme) or None, reference_docx=reference,
-            force=force, model=model, max_chars=max_chars, encoding=encoding, genre=genre)
+            force=force, model=model, max_chars=max_chars, encoding=encoding, genre=genre,
+            source_urls=tuple(source_url or ()))
 
 
 def parse_date(value: str | None) -> dt.date | None:

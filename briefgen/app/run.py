@@ -36,10 +36,28 @@ def make_brief(paths: str | Path | Sequence[str | Path], options: RunOptions | N
     options = options or RunOptions()
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return build_brief([str(p) for p in paths], model=options.model,
-                       max_chars=options.max_chars, encoding=options.encoding,
-                       log=log or _quiet, timings=timings, prepare=prepare, analyzer=analyzer,
-                       genre=options.genre)
+    if len(options.source_urls) > len(paths):
+        from briefgen.errors import OptionError
+
+        raise OptionError(f"{len(options.source_urls)} --source-url given for {len(paths)} "
+                          "input(s); give at most one per input, in the inputs' order")
+    brief = build_brief([str(p) for p in paths], model=options.model,
+                        max_chars=options.max_chars, encoding=options.encoding,
+                        log=log or _quiet, timings=timings, prepare=prepare, analyzer=analyzer,
+                        genre=options.genre)
+    return with_source_urls(brief, options.source_urls)
+
+
+def with_source_urls(brief: Brief, urls: Sequence[str]) -> Brief:
+    """Return ``brief`` with the i-th source's URL set to ``urls[i]`` (--source-url), which
+    beats the address the source names itself."""
+    if not urls:
+        return brief
+    from dataclasses import replace
+
+    sources = tuple(replace(source, url=urls[i].strip() or source.url) if i < len(urls)
+                    else source for i, source in enumerate(brief.sources))
+    return replace(brief, sources=sources)
 
 
 def render_memo(brief: Brief, options: RunOptions | None = None) -> Document:

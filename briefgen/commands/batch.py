@@ -40,7 +40,7 @@ def register(app: typer.Typer) -> None:
 
 
 @with_options(MEMO_OPTIONS, READ_OPTIONS, RUN_OPTIONS,
-              exclude=("subject", "output_dir", "genre"))
+              exclude=("subject", "output_dir", "genre", "source_url"))
 def batch(
     inputs: Annotated[list[str], typer.Argument(
         metavar="INPUT", help="Readouts: files, folders (searched recursively for "

@@ -99,7 +99,8 @@ def extract(
         from briefgen.app import RunOptions, make_brief
 
         options = RunOptions(model=given["model"], max_chars=given["max_chars"],
-                             encoding=given["encoding"], genre=given["genre"])
+                             encoding=given["encoding"], genre=given["genre"],
+                             source_urls=tuple(given["source_url"] or ()))
         brief = make_brief(input_paths, options, log=verbose_log(given["verbose"]),
                            analyzer=analyzer)
         if as_json:

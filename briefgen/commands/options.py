@@ -66,6 +66,10 @@ PreparedByOpt = Annotated[str | None, typer.Option(
 DistributionOpt = Annotated[list[str] | None, typer.Option(
     "--distribution", metavar="TEXT", help="Distribution line: repeat it, or give a comma list.",
     show_default=False, rich_help_panel=MEMO_LINES)]
+AnnexOpt = Annotated[bool | None, typer.Option(
+    "--annex/--no-annex", help="Append the source text with its paragraphs numbered as the "
+                               "[¶N] references count them (PDF, HTML and DOCX link to them).",
+    show_default=False, rich_help_panel=MEMO_LINES)]
 ClassificationOpt = Annotated[str | None, typer.Option(
     "--classification", metavar="TEXT",
     help="Banner at the top and bottom of every page, e.g. UNCLASSIFIED, CUI, "
@@ -99,6 +103,11 @@ GenreOpt = Annotated[str | None, typer.Option(
 EncodingOpt = Annotated[str | None, typer.Option(
     "--encoding", metavar="NAME",
     help="Force the text encoding of the input, e.g. cp1252 (default: detect).",
+    show_default=False, rich_help_panel=INPUT)]
+SourceUrlOpt = Annotated[list[str] | None, typer.Option(
+    "--source-url", metavar="URL",
+    help="Where the input is published, for the Source note (default: a web page's own "
+         "address, or a \"Source:\" line); repeat it for several inputs, in their order.",
     show_default=False, rich_help_panel=INPUT)]
 MaxCharsOpt = Annotated[int, typer.Option(
     "--max-chars", metavar="N", min=1, help="Refuse inputs longer than N characters.",
@@ -137,6 +146,7 @@ MEMO_OPTIONS: dict[str, tuple[Any, Any]] = {
     "cleared_by": (ClearedByOpt, None),
     "prepared_by": (PreparedByOpt, None),
     "distribution": (DistributionOpt, None),
+    "annex": (AnnexOpt, None),
     "classification": (ClassificationOpt, None),
     "portion_marks": (PortionMarksOpt, None),
     "portion_mark": (PortionMarkOpt, None),
@@ -148,6 +158,7 @@ READ_OPTIONS: dict[str, tuple[Any, Any]] = {
     "model": (ModelOpt, None),
     "genre": (GenreOpt, None),
     "encoding": (EncodingOpt, None),
+    "source_url": (SourceUrlOpt, None),
     "max_chars": (MaxCharsOpt, 5_000_000),
 }
 #: The config file and diagnostics, listed last.

@@ -158,7 +158,7 @@ def ingest_bytes(data: bytes, name: str, suffix: str = "", max_chars: int = DEFA
         The errors of :func:`ingest`, except those about the file system.
     """
     kind = sniff(data, name, suffix)
-    title = date = None
+    title = date = url = None
     if kind == PDF:
         from briefgen.ingest.pdf_reader import read_pdf
 
@@ -170,7 +170,7 @@ def ingest_bytes(data: bytes, name: str, suffix: str = "", max_chars: int = DEFA
         word = read_docx(data, name, max_chars)
         text, title = adopt_title(word.text, word.title, trust=False)
     else:
-        kind, text, title, date = read_text(data, name, suffix, encoding)
+        kind, text, title, date, url = read_text(data, name, suffix, encoding)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(text) > max_chars:
         raise InputError(f"'{name}' has {len(text):,} characters, more than --max-chars "
@@ -180,14 +180,15 @@ def ingest_bytes(data: bytes, name: str, suffix: str = "", max_chars: int = DEFA
     if check_language:
         check_english(text, name)
     return Source(path=name, text=text, media_type=MEDIA_TYPES[kind],
-                  sha256=hashlib.sha256(data).hexdigest(), title=title, date=date)
+                  sha256=hashlib.sha256(data).hexdigest(), title=title, date=date, url=url)
 
 
 def read_text(data: bytes, name: str, suffix: str, encoding: str | None
-              ) -> tuple[str, str, str | None, str | None]:
+              ) -> tuple[str, str, str | None, str | None, str | None]:
     """Decode a text-like file and read it as a web page, Markdown or plain text.
 
-    Returns the kind, the text, its title and its date (ISO), the last two when known.
+    Returns the kind, the text, its title, its date (ISO) and its URL, the last three when
+    known.
 
     Raises:
         DecodeError: the bytes are not text.
@@ -206,14 +207,14 @@ def read_text(data: bytes, name: str, suffix: str, encoding: str | None
 
         page = read_html(text, name)
         body, title = adopt_title(page.text, page.title, trust=True)
-        return HTML, body, title, page.date
+        return HTML, body, title, page.date, page.url
     if expected == MARKDOWN:
         from briefgen.ingest.markdown_text import strip_markdown
 
         body, front_title = strip_markdown(text)
         body, title = adopt_title(body, front_title, trust=True)
-        return MARKDOWN, body, title, None
-    return TEXT, text, None, None
+        return MARKDOWN, body, title, None, None
+    return TEXT, text, None, None, None
 
 
 def adopt_title(text: str, title: str | None, trust: bool) -> tuple[str, str | None]:

@@ -56,6 +56,8 @@ class Page:
     text: str
     title: str | None
     date: str | None
+    #: The page's own address (its canonical link or og:url), when it states one.
+    url: str | None = None
 
 
 def has_too_many_blocks(html: str) -> bool:
@@ -91,7 +93,7 @@ def read_html(html: str, name: str) -> Page:
         raise EmptyInputError(f"'{name}': no article text found in the web page; open it in a "
                               "browser and save the article's text as .txt")
     return Page(text="\n\n".join(paragraphs), title=_clean_title(document.title),
-                date=_iso_date(document.date))
+                date=_iso_date(document.date), url=_web_address(getattr(document, "url", None)))
 
 
 def is_too_deep(page: str) -> bool:
@@ -222,6 +224,12 @@ def inline_text(element: etree._Element, skip_blocks: bool = False) -> str:
 def _clean_title(title: str | None) -> str | None:
     title = SPACES.sub(" ", title or "").strip()
     return title or None
+
+
+def _web_address(value: str | None) -> str | None:
+    """An http(s) address as the page states it, or None (trafilatura may give a bare path)."""
+    value = (value or "").strip()
+    return value if re.match(r"https?://\S+$", value, re.I) else None
 
 
 def _iso_date(value: str | None) -> str | None:

@@ -37,6 +37,8 @@ class MemoOptions:
     cleared_by: str | None = None
     prepared_by: str | None = None
     distribution: tuple[str, ...] = field(default_factory=tuple)
+    #: Append the source text, its paragraphs numbered as [¶N] counts them (``render.annex``).
+    annex: bool = False
 
     def banner(self) -> str | None:
         """Return the banner to print: the classification, or the portion marks' level.
@@ -109,6 +111,7 @@ def template_context(brief: Brief, options: MemoOptions) -> dict[str, Any]:
             "cleared_by": options.cleared_by or None,
             "prepared_by": options.prepared_by or None,
             "distribution": list(options.distribution),
+            "annex": options.annex and any(s.get("paragraphs") for s in data["sources"]),
         },
         "meeting": {
             "date": format_long_date(meeting["date_iso"]) if meeting["date_iso"]
@@ -199,7 +202,23 @@ def render_document(brief: Brief, options: MemoOptions | None = None,
     _, document = fitted(context, template, metadata)
     if options.portion_marks:
         document = mark_portions(document, options.portion_mark)
+    if options.annex:
+        document = with_annex(document, context, options)
     return document
+
+
+def with_annex(document: Document, context: dict[str, Any], options: MemoOptions) -> Document:
+    """Append the annex (the source text, its paragraphs numbered) after the memo, and link
+    each of the memo's references to its paragraph there (see ``render.annex``)."""
+    from dataclasses import replace
+
+    from briefgen.markings import normalize_portion_mark
+    from briefgen.render.annex import anchors, annex_blocks, link_references
+
+    mark = normalize_portion_mark(options.portion_mark) if options.portion_marks else None
+    annex = annex_blocks(context["brief"], mark)
+    blocks = link_references(document.blocks, anchors(annex), context["multi_source"])
+    return replace(document, blocks=blocks, annex=annex)
 
 
 def fitted(context: dict[str, Any], template: str, metadata: Any = None

@@ -110,8 +110,8 @@ class Budget:
 
 
 def count_words(document: Document) -> int:
-    """Words the memo prints (every block's visible text)."""
-    return sum(len(text.split()) for text in document.texts())
+    """Words the memo prints (every block's visible text; an annex is no part of the memo)."""
+    return sum(len(text.split()) for text in Document(document.metadata, document.blocks).texts())
 
 
 def text_lines(text: str, characters: float) -> int:

@@ -152,13 +152,17 @@ def _finalize(value: Any) -> str:
     return escape_markdown(str(value))
 
 
+NO_BREAK_SPACE = "\u00a0"
+
+
 def format_ref(source: dict[str, Any] | None, multi: bool = False) -> Markdown:
-    """Print a source reference compactly: "[¶4]", or "[2 ¶4]" when several documents."""
+    """Print a source reference compactly: "[¶4]", or "[2 ¶4]" when several documents (a
+    no-break space inside, so that a line never breaks within the reference)."""
     if not source:
         return Markdown("")
     para = source.get("paragraph")
     doc = source.get("document", 1)
-    return Markdown(rf"\[{doc} ¶{para}\]" if multi else rf"\[¶{para}\]")
+    return Markdown(rf"\[{doc}{NO_BREAK_SPACE}¶{para}\]" if multi else rf"\[¶{para}\]")
 
 
 def format_series(items: Any, conjunction: str = "and") -> str:

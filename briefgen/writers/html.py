@@ -78,6 +78,11 @@ def to_html(document: Document, layout: Layout | None = None) -> str:
     if logo:
         memo.append(logo)
     memo.extend(_blocks(document, layout))
+    if document.annex:
+        # The annex starts a new printed page; its paragraphs are the references' targets.
+        memo.append('<section class="annex">')
+        memo.extend(_run_blocks(document.annex, layout))
+        memo.append("</section>")
     memo.append("</main>")
     if banner:
         # A table's header and footer rows are repeated on every printed page by browsers:
@@ -133,6 +138,8 @@ def inline(content: Inlines) -> str:
             value = f"<em>{value}</em>"
         if span.bold:
             value = f"<strong>{value}</strong>"
+        if span.link:
+            value = f'<a href="#{text(span.link)}">{value}</a>'
         out.append(value)
     return "".join(out)
 
@@ -164,6 +171,8 @@ def _run_blocks(blocks: tuple[Block, ...], layout: Layout) -> list[str]:
         elif isinstance(block, Paragraph):
             role = block.role if block.role in layout.styles else "body"
             css = f' class="{role}"' if role != "body" else ""
+            if block.anchor:
+                css += f' id="{text(block.anchor)}"'
             out.append(f"<p{css}{block_dir(block.content)}>{inline(block.content)}</p>")
         elif isinstance(block, BulletList) and block.items:
             tag = "ol" if block.ordered else "ul"
@@ -274,11 +283,16 @@ def style_sheet(layout: Layout) -> str:
         ".logo{position:absolute;top:0}",
         ".logo-right{right:16pt}.logo-left{left:16pt}",
         "bdi{unicode-bidi:isolate}",
+        f"a{{color:#{layout.accent};text-decoration:none}}",
+        f".annex{{margin-top:24pt;border-top:{layout.rule_thickness:g}pt solid "
+        f"#{layout.accent}}}",
+        "p:target{background:#fff3bf}",
         page_rule(layout, margins),
         "table.sheet{width:100%;margin:0;border-collapse:collapse}"
         "table.sheet>*>tr>td{padding:0}",
         "@media print{.memo{max-width:none;padding:0}.logo{top:0}"
-        "a{color:inherit;text-decoration:none}}",
+        "a{color:inherit;text-decoration:none}.annex{break-before:page;border-top:0;"
+        "margin-top:0}}",
     ]
     return "\n".join(rules) + "\n"
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen.document import (
+    Block,
     BulletList,
     Document,
     FieldList,
@@ -56,19 +57,22 @@ def write(document: Document, path: Path, settings: WriterSettings | None = None
 def to_markdown(document: Document) -> str:
     """Return the Markdown of ``document`` (blocks separated by blank lines)."""
     banner = " ".join(make_xml_safe(document.metadata.classification or "").split())
-    chunks = list(_blocks(document))
+    chunks = list(_blocks(document.blocks))
+    if document.annex:
+        # The annex follows the memo after a rule; its paragraph numbers are its anchors.
+        chunks += ["---", *_blocks(document.annex)]
     if banner:
         line = f"**{escape_line_starts(escape(banner))}**"
         chunks = [line, *chunks, line]
     return "\n\n".join(chunks) + "\n"
 
 
-def _blocks(document: Document) -> Iterator[str]:
+def _blocks(blocks: tuple[Block, ...]) -> Iterator[str]:
     bullets = ("-", "*")
     numbers = (".", ")")
     previous: object = None
     notes: list[str] = []
-    for block in document.blocks:
+    for block in blocks:
         is_note = isinstance(block, Paragraph) and block.role == "note"
         if notes and not is_note:
             yield "::: note\n" + "\n\n".join(notes) + "\n:::"

@@ -86,6 +86,13 @@ def write(document: Document, path: Path, settings: WriterSettings | None = None
                 keep = "last" if number == closing else "all"
             body.add(block, keep)
             number += 1
+    if document.annex:
+        # The annex (the source text) starts a new page, in portrait, after the memo.
+        if runs:
+            body.end_section(landscape=runs[-1].landscape)
+        body.text_width = page.text_width
+        for block in document.annex:
+            body.add(block)
     section_mark = word.element.body.sectPr
     elements, section_ends = body.elements()
     for element in elements:
@@ -94,6 +101,7 @@ def write(document: Document, path: Path, settings: WriterSettings | None = None
         decorate_new(word, layout, styles, classification)
     else:
         decorate_reference(word, styles, classification)
-    add_section_breaks(word, section_ends, bool(runs) and runs[-1].landscape)
+    add_section_breaks(word, section_ends,
+                       bool(runs) and runs[-1].landscape and not document.annex)
     save_reproducibly(word, path)
     return warnings

@@ -81,15 +81,23 @@ def inlines_xml(inlines: Inlines) -> tuple[str, bool]:
         if is_rtl:
             span_rtl_count, span_ltr_count = count_directions(text)
             span_rtl = span_rtl_count >= span_ltr_count
-        runs.append(run_xml(text, span.bold, span.italic, span_rtl))
+        run = run_xml(text, span.bold, span.italic, span_rtl)
+        if span.link:  # a reference to an annex paragraph: a link to its bookmark
+            run = f'<w:hyperlink w:anchor="{escape(span.link)}" w:history="1">{run}</w:hyperlink>'
+        runs.append(run)
     return "".join(runs), is_rtl
 
 
 def paragraph_xml(style_id: str, inlines: Inlines = (), num: tuple[int, int] | None = None,
-                  space_before: float | None = None, keep_next: bool = False) -> str:
+                  space_before: float | None = None, keep_next: bool = False,
+                  bookmark: tuple[int, str] | None = None) -> str:
     """Return a ``w:p`` of style ``style_id``; ``num`` is (list level, numbering instance);
-    ``keep_next`` keeps it on the page of the next paragraph."""
+    ``keep_next`` keeps it on the page of the next paragraph; ``bookmark`` (id, name) makes
+    it the target of links."""
     runs, is_rtl = inlines_xml(inlines)
+    if bookmark is not None:
+        runs = (f'<w:bookmarkStart w:id="{bookmark[0]}" w:name="{escape(bookmark[1])}"/>'
+                f'{runs}<w:bookmarkEnd w:id="{bookmark[0]}"/>')
     props = [f'<w:pStyle w:val="{escape(style_id)}"/>']
     if keep_next:
         props.append("<w:keepNext/>")
@@ -121,6 +129,7 @@ class BodyWriter:
         self.starts_section = False
         #: How the block being added keeps with the next ("", "last", "all"; see ``add``).
         self.keep = ""
+        self.bookmarks = 0  # bookmarks (annex paragraphs) written so far
 
     def elements(self) -> tuple[list, list]:
         """Return the body elements written so far, and the paragraphs that end a section
@@ -179,7 +188,8 @@ class BodyWriter:
             if self.keep == "last":
                 self.keep = "all"
             self.add_paragraph(PARAGRAPH_ROLES.get(block.role, "Normal"), block.content,
-                               self.layout.style(block.role).space_before)
+                               self.layout.style(block.role).space_before,
+                               anchor=block.anchor)
         elif isinstance(block, BulletList):
             self.add_list(block)
         elif isinstance(block, Table):
@@ -191,7 +201,7 @@ class BodyWriter:
         self.follows_table = is_table
 
     def add_paragraph(self, style: str, content: Inlines, style_space_before: float,
-                      num: tuple[int, int] | None = None) -> None:
+                      num: tuple[int, int] | None = None, anchor: str | None = None) -> None:
         space_before = None
         if self.follows_table:
             # A table has no spacing of its own: keep text from touching its bottom edge.
@@ -199,8 +209,12 @@ class BodyWriter:
             if style_space_before < gap:
                 space_before = gap
             self.follows_table = False
+        bookmark = None
+        if anchor:
+            self.bookmarks += 1
+            bookmark = (self.bookmarks, anchor)
         self.parts.append(paragraph_xml(self.ids[style], content, num, space_before,
-                                        self.keep == "all"))
+                                        self.keep == "all", bookmark))
 
     def add_list(self, block: BulletList) -> None:
         num = None

@@ -70,6 +70,10 @@ class MemoCanvas(Canvas):
         self._has_section = True
         self.addOutlineEntry(" ".join(title.split()) or "\u2014", key, level=depth)
 
+    def mark_anchor(self, key: str, top: float) -> None:
+        """Name a destination (a link target: an annex paragraph) on the current page."""
+        self._marks.setdefault(len(self._held_pages), []).append((key, top))
+
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._held_pages.append(dict(self.__dict__))
         self._startPage()

@@ -72,6 +72,28 @@ class MemoParagraph(PdfParagraph):
         return size
 
 
+class AnchoredParagraph(MemoParagraph):
+    """A paragraph that is the target of links (an annex paragraph): it names a PDF
+    destination at its first line, the page and height a reference's link goes to."""
+
+    anchor: str | None = None
+
+    def draw(self) -> None:
+        if self.anchor:
+            mark = getattr(self.canv, "mark_anchor", None)  # a canvas that holds its pages
+            if mark is None:
+                self.canv.bookmarkHorizontal(self.anchor, 0, self.height)
+            else:
+                mark(self.anchor, self.canv.absolutePosition(0, self.height)[1])
+        super().draw()
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        parts = super().split(availWidth, availHeight)
+        if parts:
+            parts[0].anchor = self.anchor  # the destination is where the paragraph starts
+        return parts
+
+
 class StoryBuilder:
     """Turns Document blocks into platypus flowables and collects the warnings on the way."""
 
@@ -113,6 +135,13 @@ class StoryBuilder:
                 number += 1
         self.frame_width = layout.page.text_width
         self.frame_height = layout.page.text_height
+        if document.annex:
+            # The annex (the source text) starts a page of its own, after the memo.
+            if runs and runs[-1].landscape:
+                story.append(NextPageTemplate(PORTRAIT))
+            story.append(PageBreak())
+            for block in document.annex:
+                story.extend(self.block(block))
         return story
 
     def block(self, block: Block) -> list[Flowable]:
@@ -125,7 +154,11 @@ class StoryBuilder:
             flowables[0].outline_entry = (block.level, plain_text(block.content))
             return flowables
         if isinstance(block, Paragraph):
-            return self.paragraphs(block.content, layout.style(block.role), block.role)
+            flowables = self.paragraphs(block.content, layout.style(block.role), block.role)
+            if block.anchor and isinstance(flowables[0], MemoParagraph):
+                flowables[0].__class__ = AnchoredParagraph
+                flowables[0].anchor = block.anchor
+            return flowables
         if isinstance(block, BulletList):
             return self.bullets(block)
         if isinstance(block, Table):
@@ -167,7 +200,12 @@ class StoryBuilder:
         ``indented``: indent it as a bulleted one, without a bullet (a bullet item's second
         piece).
         """
-        runs = merge_runs(content, style.caps)
+        links: list[str | None] | None = None
+        if any(span.link for span in content):
+            linked = merge_linked_runs(content, style.caps)
+            runs, links = [run for run, _ in linked], [link for _, link in linked]
+        else:
+            runs = merge_runs(content, style.caps)
         text = "".join(run[0] for run in runs)
         bulleted = bullet is not None or indented
         family = self.family(style)
@@ -176,8 +214,8 @@ class StoryBuilder:
                                         self.layout.bullet_indent)
             if FAST_FRAGMENTS and text:
                 return MemoParagraph(text, pdf_style, bulletText=bullet,
-                                     frags=self.fragments(runs, style, pdf_style))
-            return MemoParagraph(self.markup(runs, style), pdf_style, bulletText=bullet)
+                                     frags=self.fragments(runs, style, pdf_style, links))
+            return MemoParagraph(self.markup(runs, style, links), pdf_style, bulletText=bullet)
         rtl = bidi.is_rtl_paragraph(text)
         align = "right" if rtl and style.align == "left" else style.align
         shaped = bidi.shape(runs)
@@ -255,11 +293,13 @@ class StoryBuilder:
         flowables = self.paragraphs(content, style, name)
         return flowables[0] if len(flowables) == 1 else flowables
 
-    def markup(self, runs: list[Run], style: TextStyle) -> str:
-        """Return reportlab markup for runs in display order, each char in a font that has it."""
+    def markup(self, runs: list[Run], style: TextStyle,
+               links: list[str | None] | None = None) -> str:
+        """Return reportlab markup for runs in display order, each char in a font that has it;
+        ``links``: the anchor each run links to (or None), when any does."""
         family = self.family(style)
         parts: list[str] = []
-        for text, bold, italic in runs:
+        for index, (text, bold, italic) in enumerate(runs):
             chunks = fit_fonts(text, family, bold or style.bold, italic or style.italic,
                                self.warnings)
             body = "".join(escape(chunk) if font == family.name
@@ -269,11 +309,13 @@ class StoryBuilder:
                 body = f"<i>{body}</i>"
             if bold:
                 body = f"<b>{body}</b>"
+            if links and links[index]:
+                body = f'<a href="#{escape(links[index])}">{body}</a>'
             parts.append(body)
         return "".join(parts)
 
-    def fragments(self, runs: list[Run], style: TextStyle, pdf_style: ParagraphStyle
-                  ) -> list[ParaFrag]:
+    def fragments(self, runs: list[Run], style: TextStyle, pdf_style: ParagraphStyle,
+                  links: list[str | None] | None = None) -> list[ParaFrag]:
         """Return the fragments reportlab's markup parser would make of ``markup(runs)``.
 
         Parsing the markup (an HTMLParser per paragraph) was a fifth of the writer's time;
@@ -281,12 +323,17 @@ class StoryBuilder:
         """
         family = self.family(style)
         out: list[ParaFrag] = []
-        for text, bold, italic in runs:
+        numbered = 0  # reportlab numbers a paragraph's links from 0, in order
+        for index, (text, bold, italic) in enumerate(runs):
             bold, italic = bold or style.bold, italic or style.italic
+            link = []
+            if links and links[index]:
+                link = [(numbered, f"#{links[index]}")]
+                numbered += 1
             for font, chunk in fit_fonts(text, family, bold, italic, self.warnings):
                 frag = ParaFrag()
                 frag.rise = frag.greek = 0
-                frag.link = []
+                frag.link = link
                 frag.us_lines = []
                 frag.fontName = face_name(font, family, bold, italic)
                 frag.bold, frag.italic = int(bold), int(italic)
@@ -396,6 +443,22 @@ def merge_runs(content: Inlines, caps: bool) -> list[Run]:
         else:
             runs.append((text, span.bold, span.italic))
     return runs
+
+
+def merge_linked_runs(content: Inlines, caps: bool) -> list[tuple[Run, str | None]]:
+    """Return the runs of ``content`` as ``merge_runs`` does, each with the anchor it links to
+    (a reference to the annex), merging only runs of the same emphasis and link."""
+    out: list[tuple[Run, str | None]] = []
+    for span in content:
+        [run] = merge_runs((span,), caps) or [None]
+        if run is None:
+            continue
+        if out and out[-1][0][1:] == run[1:] and out[-1][1] == span.link:
+            previous = out[-1][0]
+            out[-1] = ((previous[0] + run[0], run[1], run[2]), span.link)
+        else:
+            out.append((run, span.link))
+    return out
 
 
 @functools.lru_cache(maxsize=512)
