@@ -54,14 +54,23 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("memo.distribution", "list", (), "Distribution line: a list of names or offices"),
     Setting("markings.classification", "classification", None,
             "banner at the top and bottom of every page"),
-    Setting("markings.portion_marks", "flag", False, "mark every portion"),
-    Setting("markings.portion_mark", "mark", "(U)", "the portion mark: (U), (CUI), (C), (S), (TS)"),
+    Setting("markings.portion_marks", "flag", None,
+            "mark every portion (not set: when the classification is CONFIDENTIAL or above)"),
+    Setting("markings.portion_mark", "mark", "(U)",
+            "the mark of the memo's own portions: (U), (CUI), (C), (S), (TS)"),
+    Setting("markings.source_mark", "mark", "(U)",
+            "the mark of portions quoting the source ((U): a public source)"),
+    Setting("markings.classified_by", "text", None,
+            "Classified By line of a classified memo (default: the FROM line)"),
+    Setting("markings.reason", "text", None, "Reason line of a classified memo"),
+    Setting("markings.declassify_on", "text", None, "Declassify On line of a classified memo"),
     Setting("output.formats", "formats", DEFAULT_FORMATS,
             f"formats written when -o has no suffix: {', '.join(OUTPUT_FORMATS)}"),
     Setting("output.directory", "path", None, "folder for outputs when -o is not given"),
     Setting("output.reference_docx", "path", None, "Word file whose styles and letterhead "
                                                    "the DOCX takes"),
-    Setting("output.theme", "name-or-path", None, "PDF theme name or theme file"),
+    Setting("output.theme", "name-or-path", None,
+            "theme: default, a4, state (Times New Roman 14) or a theme file"),
 )
 KNOWN = {s.key: s for s in SETTINGS}
 SECTIONS = tuple(dict.fromkeys(key.split(".")[0] for key in KNOWN))

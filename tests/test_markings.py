@@ -25,7 +25,7 @@ from briefgen.markings import banner_level, normalize_portion_mark, portion_leve
 from briefgen.model import Brief
 from briefgen.pipeline import write_document
 from briefgen.render import MemoOptions, render_document
-from briefgen.render.markings import mark_portions, portion_texts
+from briefgen.render.markings import SOURCE_REFERENCE, mark_portions, portion_texts
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "000_seed.brief.json"
 TEMPLATES = ("memo", "memcon", "one-pager", "readout")
@@ -166,7 +166,16 @@ def test_portion_mark_option_sets_the_mark_and_a_low_banner_is_refused() -> None
     options = MemoOptions(portion_marks=True, portion_mark="(C//REL TO USA, GBR)",
                           classification="CONFIDENTIAL//REL TO USA, GBR")
     document = render_document(make_brief(), options)
-    assert all(p.startswith("(C//REL TO USA, GBR) ") for p in portion_texts(document))
+    portions = portion_texts(document)
+    # The memo's own portions take the mark; those quoting the (public) source are (U).
+    own = [p for p in portions if not SOURCE_REFERENCE.search(p)]
+    quoted = [p for p in portions if SOURCE_REFERENCE.search(p)]
+    assert own and quoted
+    assert all(p.startswith("(C//REL TO USA, GBR) ") for p in own), own
+    assert all(p.startswith("(U) ") for p in quoted), quoted
+    same = MemoOptions(portion_marks=True, portion_mark="(C)", source_mark="(C)",
+                       classification="CONFIDENTIAL")
+    assert all(p.startswith("(C) ") for p in portion_texts(render_document(make_brief(), same)))
     with pytest.raises(OptionError, match="lower than the portion mark"):
         render_document(make_brief(), MemoOptions(portion_marks=True, portion_mark="(S)",
                                                   classification="CONFIDENTIAL"))
@@ -210,7 +219,7 @@ def test_docx_paragraphs_and_rows_start_with_the_mark(marked_files: tuple[list[s
     unmarked = {"Title"}
     body = [p for p in word.paragraphs if p.text.strip() and p.style.name not in unmarked
             and not p.text.startswith(("Department of State", "Prepared By:", "Drafted By:",
-                                       "Distribution:"))]
+                                       "Distribution:", "Classified By:"))]
     assert len(body) > 10
     assert all(p.text.startswith("(U) ") for p in body), [p.text for p in body]
 

@@ -179,6 +179,18 @@ BUILTIN_THEMES: dict[str, Theme] = {
 }
 
 
+def text_scale(theme: Theme | None) -> tuple[float, float]:
+    """How ``theme``'s body text sets against the default theme's: (an average character's
+    width, a line's height), each as a ratio; (1.0, 1.0) for the default theme. The memo's
+    length estimate (``render.economy``) follows a theme by these."""
+    if theme is None:
+        return 1.0, 1.0
+    base = DEFAULT_THEME.body_font.average_width or DEJAVU_WIDTH
+    width = theme.body_font.average_width or base
+    return (theme.body_size * width) / (DEFAULT_THEME.body_size * base), \
+        theme.body_size / DEFAULT_THEME.body_size
+
+
 def builtin_theme_names() -> tuple[str, ...]:
     """Return the names ``load_theme`` accepts besides a file ("default", "a4", ...)."""
     return tuple(BUILTIN_THEMES)

@@ -2,7 +2,8 @@
 
 reportlab has no glyph fallback of its own: text is split into runs by which font's cmap
 holds each character. The order is the theme's face (the default theme's: the bundled
-Liberation Sans), the theme's regular face, the bundled DejaVu Sans (face, then regular), system TrueType fonts for CJK, then reportlab's built-in
+Liberation Sans), the theme's regular face, the bundled DejaVu Sans (face, then regular),
+system TrueType fonts for CJK, then reportlab's built-in
 CID fonts; a character none of them has becomes '?' and a warning, never a silent box.
 """
 
