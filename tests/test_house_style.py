@@ -122,3 +122,13 @@ def test_the_length_estimate_follows_the_theme() -> None:
     assert text_scale(None) == (1.0, 1.0) == text_scale(DEFAULT_THEME)
     width, height = text_scale(load_theme("state"))
     assert 1.15 < width < 1.3 and height == 14 / 10.5
+
+
+def test_html_names_the_same_family_as_the_docx(cli: Invoke, tmp_path: Path) -> None:
+    for theme, first, fallback in (("default", "Arial", "Liberation Sans"),
+                                   ("state", "Times New Roman", "Liberation Serif")):
+        target = tmp_path / f"{theme}.html"
+        result = cli("render", GOLDEN, "-o", target, "--theme", theme)
+        assert result.exit_code == 0, result.output
+        html = target.read_text(encoding="utf-8")
+        assert f'"{first}", "{fallback}"' in html, theme
