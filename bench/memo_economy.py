@@ -52,10 +52,11 @@ from briefgen.clean import clean  # noqa: E402
 from briefgen.extract import extract_brief  # noqa: E402
 from briefgen.ingest import ingest  # noqa: E402
 from briefgen.render import MemoOptions, render_document  # noqa: E402
+from briefgen.render.economy import Measure  # noqa: E402
 from briefgen.writers import WriterSettings  # noqa: E402
 from briefgen.writers.pdf import write as write_pdf  # noqa: E402
 from briefgen.writers.styles import layout_for  # noqa: E402
-from briefgen.writers.theme import load_theme  # noqa: E402
+from briefgen.writers.theme import load_theme, text_scale  # noqa: E402
 
 CORPORA = ("tests/corpus", "tests/heldout", "tests/heldout2", "tests/world", "tests/genres")
 GROUPS = {"tests/corpus": "U.S.", "tests/heldout": "U.S.", "tests/heldout2": "U.S.",
@@ -141,6 +142,7 @@ def measure(corpora: list[str], templates: list[str], theme_name: str) -> list[d
     theme = load_theme(theme_name)
     layout = layout_for(theme)
     settings = WriterSettings(theme=theme)
+    measure = Measure(*text_scale(theme))  # what fits is estimated with the theme's font
     page = layout.page
     paths = [(corpus, p) for corpus in corpora for p in sorted(Path(corpus).glob("*.txt"))
              if p.with_suffix(".json").exists()]
@@ -155,7 +157,7 @@ def measure(corpora: list[str], templates: list[str], theme_name: str) -> list[d
             source_words = len(path.read_text(encoding="utf-8").split())
             sentences = quoted_sentences(data)
             for template in templates:
-                document = render_document(brief, options, template)
+                document = render_document(brief, options, template, measure)
                 target = Path(tmp) / f"{path.stem}.{template}.pdf"
                 write_pdf(document, target, settings)
                 texts, fills = read_pdf(target.read_bytes(), page.height, page.margin_top,

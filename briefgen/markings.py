@@ -14,6 +14,12 @@ from briefgen.errors import OptionError
 LEVEL_NAMES = ("UNCLASSIFIED", "CUI", "CONFIDENTIAL", "SECRET", "TOP SECRET")
 LEVEL_MARKS = ("U", "CUI", "C", "S", "TS")
 DEFAULT_PORTION_MARK = "(U)"
+#: The mark of text taken from the source: briefgen's inputs are published readouts and
+#: releases, and text from a public source is unclassified.
+DEFAULT_SOURCE_MARK = "(U)"
+#: From this level on (CONFIDENTIAL) a memo is classified: every portion is marked and the
+#: classification authority block is printed (E.O. 13526 sec. 1.6).
+CLASSIFIED_LEVEL = 2
 
 #: First "//" part of a banner -> level (index into LEVEL_NAMES).
 BANNER_LEVELS: dict[str, int] = {
@@ -73,17 +79,31 @@ def portion_level(mark: str) -> int:
     return MARK_LEVELS[normalized[1:-1].split("//", 1)[0]]
 
 
-def resolve_banner(classification: str | None, portion_mark: str | None) -> str | None:
+def is_classified(banner: str | None) -> bool:
+    """Say whether a banner is CONFIDENTIAL or above (an unknown one is no banner here).
+
+    Raises:
+        OptionError: the banner does not start with a known classification.
+    """
+    return bool(banner and banner.strip()) and banner_level(banner) >= CLASSIFIED_LEVEL
+
+
+def resolve_banner(classification: str | None, portion_mark: str | None,
+                   source_mark: str | None = None) -> str | None:
     """Return the banner to print, refusing one below the portion marks.
 
     Without a classification, portion marks imply the banner of their level ("(U)" ->
-    "UNCLASSIFIED"): a marked document always carries a banner.
+    "UNCLASSIFIED"): a marked document always carries a banner. ``source_mark`` (the mark
+    of text taken from the source) counts with ``portion_mark``: the higher sets the level.
 
     Raises:
         OptionError: an unknown classification or mark, or a banner lower than the mark.
     """
     if classification is not None and not classification.strip():
         classification = None
+    if portion_mark is not None and source_mark is not None and \
+            portion_level(source_mark) > portion_level(portion_mark):
+        portion_mark = source_mark
     if portion_mark is None:
         if classification is not None:
             banner_level(classification)

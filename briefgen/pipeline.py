@@ -239,16 +239,21 @@ def quietly(prepare: Callable[[], None]) -> None:
 
 
 def build_document(brief: Brief, options: MemoOptions, template: str = DEFAULT_TEMPLATE,
-                   timings: Timings | None = None) -> Document:
-    """Render a Brief into the Document every memo writer takes.
+                   timings: Timings | None = None, settings: WriterSettings | None = None
+                   ) -> Document:
+    """Render a Brief into the Document every memo writer takes; what fits on its pages is
+    estimated with the theme of ``settings`` (None: the default theme).
 
     Raises:
         TemplateError: the template is missing or fails.
     """
     from briefgen.render import render_document
+    from briefgen.render.economy import Measure
+    from briefgen.writers.theme import text_scale
 
     t = time.perf_counter()
-    document = render_document(brief, options, template)
+    measure = Measure(*text_scale(settings.theme if settings is not None else None))
+    document = render_document(brief, options, template, measure)
     if timings is not None:
         timings.add("render", t)
     return document
@@ -275,7 +280,8 @@ def write_brief(brief: Brief, targets: Sequence[tuple[str, Path]], options: Memo
     t = time.perf_counter()
     rendering = timings.stages.get("render", 0.0)
     warnings = write_outputs(targets, brief=brief,
-                             document=lambda: build_document(brief, options, template, timings),
+                             document=lambda: build_document(brief, options, template, timings,
+                                                             settings),
                              force=force, settings=settings)
     timings.add("write", t)
     timings.stages["write"] -= timings.stages.get("render", 0.0) - rendering

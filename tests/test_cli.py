@@ -439,7 +439,9 @@ def test_markings_and_optional_lines_reach_the_pdf(cli: Invoke, tmp_path: Path) 
     text = pdf_text(target)
     assert text.count("CONFIDENTIAL//REL TO USA, GBR") >= 2
     assert "(C) U.S.-LNA Discussion on Militia Demobilization" in text  # the subject line
-    assert "(C) Bottom Line" in text and "(U)" not in text
+    assert "(C) Bottom Line" in text
+    assert "(U) On July 1" in text  # quoted from the (public) source: --source-mark's (U)
+    assert "Classified By: Analyst; Reason: (not given); Declassify On: (not given)" in text
     for line in ("Prepared By: Jane Doe, S/P, (202) 555-0100", "Drafted By: J. Doe",
                  "Cleared By: NEA/MAG: R. Roe", "Distribution: S, D, P", "Department of State"):
         assert line in text

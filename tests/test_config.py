@@ -40,8 +40,10 @@ def test_builtin_defaults(places: dict[str, Path]) -> None:
     config = load_config()
     assert config["memo.from"] == "Analyst" and config["memo.to"] == "Distribution"
     assert config["memo.template"] == "memo"
-    assert config["markings.portion_marks"] is False
+    assert config["markings.portion_marks"] is None  # marked when classified
     assert config["markings.portion_mark"] == "(U)"
+    assert config["markings.source_mark"] == "(U)"
+    assert config["markings.classified_by"] is None
     assert config["output.formats"] == ("pdf", "docx")
     assert config["markings.classification"] is None
     assert set(config.sources.values()) == {BUILTIN}

@@ -25,7 +25,7 @@ from briefgen.markings import banner_level, normalize_portion_mark, portion_leve
 from briefgen.model import Brief
 from briefgen.pipeline import write_document
 from briefgen.render import MemoOptions, render_document
-from briefgen.render.markings import mark_portions, portion_texts
+from briefgen.render.markings import SOURCE_REFERENCE, mark_portions, portion_texts
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "000_seed.brief.json"
 TEMPLATES = ("memo", "memcon", "one-pager", "readout")
@@ -166,7 +166,16 @@ def test_portion_mark_option_sets_the_mark_and_a_low_banner_is_refused() -> None
     options = MemoOptions(portion_marks=True, portion_mark="(C//REL TO USA, GBR)",
                           classification="CONFIDENTIAL//REL TO USA, GBR")
     document = render_document(make_brief(), options)
-    assert all(p.startswith("(C//REL TO USA, GBR) ") for p in portion_texts(document))
+    portions = portion_texts(document)
+    # The memo's own portions take the mark; those quoting the (public) source are (U).
+    own = [p for p in portions if not SOURCE_REFERENCE.search(p)]
+    quoted = [p for p in portions if SOURCE_REFERENCE.search(p)]
+    assert own and quoted
+    assert all(p.startswith("(C//REL TO USA, GBR) ") for p in own), own
+    assert all(p.startswith("(U) ") for p in quoted), quoted
+    same = MemoOptions(portion_marks=True, portion_mark="(C)", source_mark="(C)",
+                       classification="CONFIDENTIAL")
+    assert all(p.startswith("(C) ") for p in portion_texts(render_document(make_brief(), same)))
     with pytest.raises(OptionError, match="lower than the portion mark"):
         render_document(make_brief(), MemoOptions(portion_marks=True, portion_mark="(S)",
                                                   classification="CONFIDENTIAL"))
@@ -210,7 +219,7 @@ def test_docx_paragraphs_and_rows_start_with_the_mark(marked_files: tuple[list[s
     unmarked = {"Title"}
     body = [p for p in word.paragraphs if p.text.strip() and p.style.name not in unmarked
             and not p.text.startswith(("Department of State", "Prepared By:", "Drafted By:",
-                                       "Distribution:"))]
+                                       "Distribution:", "Classified By:"))]
     assert len(body) > 10
     assert all(p.text.startswith("(U) ") for p in body), [p.text for p in body]
 
@@ -228,3 +237,85 @@ def test_docx_table_rows_start_with_the_mark(tmp_path: Path) -> None:
     (table,) = docx.Document(str(path)).tables
     assert table.rows[0].cells[0].text == "Name"
     assert [row.cells[0].text for row in table.rows[1:]] == ["(U) Correa", "(U) Wooster"]
+
+
+# --------------------------------------------------------------------------- authority block
+
+AUTHORITY = MemoOptions(date=dt.date(2020, 7, 1), sender="S/P", classification="SECRET//NOFORN",
+                        classified_by="Jane Doe, Director, S/P",
+                        classification_reason="1.4(b), (d)", declassify_on="July 1, 2045")
+AUTHORITY_LINE = ("Classified By: Jane Doe, Director, S/P; Reason: 1.4(b), (d); "
+                  "Declassify On: July 1, 2045")
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_a_classified_memo_has_the_authority_block_unmarked(template: str) -> None:
+    document = render_document(make_brief(), AUTHORITY, template)
+    texts = document.texts()
+    assert AUTHORITY_LINE in texts  # not a portion: no mark before it
+    # On the first page: right after the header block.
+    assert texts.index(AUTHORITY_LINE) < next(i for i, t in enumerate(texts) if "[¶" in t)
+    # A classified memo is portion-marked without being asked.
+    assert all(p.startswith("(U) ") for p in portion_texts(document))
+
+
+def test_the_authority_block_defaults_and_gaps() -> None:
+    options = MemoOptions(date=dt.date(2020, 7, 1), sender="S/P", classification="CONFIDENTIAL")
+    texts = render_document(make_brief(), options).texts()
+    # Who classified it defaults to the FROM line; what the analyst has not said is not guessed.
+    assert "Classified By: S/P; Reason: (not given); Declassify On: (not given)" in texts
+    for banner in ("UNCLASSIFIED", "CUI", "CUI//SP-PRVCY"):
+        texts = render_document(make_brief(), MemoOptions(classification=banner)).texts()
+        assert not any(t.startswith("Classified By") for t in texts), banner
+    assert not any(t.startswith("Classified By") for t in
+                   render_document(make_brief(), MemoOptions(portion_marks=True)).texts())
+
+
+def test_a_classified_memo_may_be_left_unmarked_only_when_asked() -> None:
+    assert MemoOptions(classification="CONFIDENTIAL").marks_portions()
+    assert not MemoOptions(classification="CUI").marks_portions()
+    unmarked = MemoOptions(classification="CONFIDENTIAL", portion_marks=False)
+    assert not any(t.startswith("(U)") for t in render_document(make_brief(), unmarked).texts())
+
+
+def test_each_portion_gets_its_own_mark() -> None:
+    document = make_document(
+        Heading(2, text("Key Points")),
+        Paragraph(text("The sides met. [¶2]")),
+        Paragraph(text("Meeting: July 1.")),
+        BulletList((text("A quote. [2 ¶4]"), text("Our own line."))),
+        Table((text("Party"), text("Position")), ((text("U.S."), text("It said so. [¶3]")),
+                                                  (text("LNA"), text("-")))),
+        Paragraph(text("Left out for length: [¶5]."), "note"),
+    )
+    marked = mark_portions(document, "(S)", "(U)")
+    assert portion_texts(marked) == [
+        "(S) Key Points", "(U) The sides met. [¶2]", "(S) Meeting: July 1.",
+        "(U) A quote. [2 ¶4]", "(S) Our own line.", "(U) U.S.", "(S) LNA",
+        "(S) Left out for length: [¶5]."]
+    # The banner must be at least the higher of the two marks.
+    assert resolve_banner(None, "(U)", "(C)") == "CONFIDENTIAL"
+    with pytest.raises(OptionError, match="lower than the portion mark '\\(S\\)'"):
+        resolve_banner("CONFIDENTIAL", "(U)", "(S)")
+
+
+def test_authority_and_source_mark_from_options_and_config(cli, tmp_path: Path) -> None:
+    config = tmp_path / "briefgen.toml"
+    config.write_text('[markings]\nclassification = "SECRET"\nclassified_by = "J. Roe, S/P"\n'
+                      'reason = "1.4(d)"\ndeclassify_on = "2051-12-08"\nsource_mark = "(C)"\n',
+                      encoding="utf-8")
+    golden = Path(__file__).resolve().parent / "golden" / "000_seed.brief.json"
+    target = tmp_path / "memo"
+    result = cli("render", golden, "-o", target, "-f", "pdf", "-f", "docx", "--date",
+                 "2020-07-01", "--config", config, "--declassify-on", "25X1, 2051-12-08")
+    assert result.exit_code == 0, result.output
+    line = "Classified By: J. Roe, S/P; Reason: 1.4(d); Declassify On: 25X1, 2051-12-08"
+    pdf_text = " ".join(" ".join(p.extract_text() for p in PdfReader(target.with_suffix(
+        ".pdf")).pages).split())
+    assert line in pdf_text and pdf_text.count("SECRET") >= 2
+    assert "(C) On July 1" in pdf_text and "(U) Bottom Line" in pdf_text
+    word = [p.text for p in docx.Document(str(target.with_suffix(".docx"))).paragraphs]
+    assert line in word
+    assert any(t.startswith("(C) On July 1") for t in word)
+    shown = cli("config", "show", "--config", config).stdout
+    assert "markings.reason" in shown and "markings.source_mark" in shown

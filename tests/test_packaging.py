@@ -18,7 +18,10 @@ def test_wheel_holds_templates_and_fonts(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     for template in (ROOT / "templates").glob("*.md.j2"):
         assert f"briefgen/templates/{template.name}" in names
-    for font in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE-DejaVu.txt"):
+    for font in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE-DejaVu.txt",
+                 "LiberationSans-Regular.ttf", "LiberationSans-BoldItalic.ttf",
+                 "LiberationSerif-Regular.ttf", "LiberationSerif-BoldItalic.ttf",
+                 "LICENSE-Liberation.txt"):
         assert f"briefgen/fonts/{font}" in names
     assert any(n.endswith("entry_points.txt") for n in names)
 

@@ -92,13 +92,14 @@ height = "15mm"
     assert theme.body_font.word_name == "DejaVu Sans"  # read from the font's name table
     assert theme.heading_font == FontFamily(word_name="Georgia")
     assert (theme.body_size, theme.title_size, theme.banner_size) == (11, 20, 12)
-    assert theme.accent_color == theme.banner_color == "003366"
+    assert theme.accent_color == "003366"
+    assert theme.banner_color == "000000"  # banners stay black whatever the accent
     assert theme.table_header_fill == "EEEEEE"
     assert theme.logo == tmp_path / "seal.png"
     assert (theme.logo_position, theme.logo_height) == ("left", pytest.approx(15 / 25.4 * 72))
     layout = layout_for(theme)
     assert layout.styles["title"].size == 20
-    assert layout.styles["banner"].color == "003366"
+    assert layout.styles["banner"].color == "000000"
     assert layout.fonts["heading"].word_name == "Georgia"
 
 

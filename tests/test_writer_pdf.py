@@ -159,7 +159,8 @@ def test_fonts_are_embedded_and_helvetica_is_never_used(tmp_path: Path) -> None:
             seen.add(str(font["/BaseFont"]))
             assert font["/Subtype"] == "/TrueType"
             assert "/FontFile2" in font["/FontDescriptor"].get_object()
-    assert {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"} <= {
+    # The default theme's Liberation Sans (Arial's metrics), under fixed names.
+    assert {"LiberationSans", "LiberationSans-Bold", "LiberationSans-Italic"} <= {
         name.split("+")[-1] for name in seen}
     assert not any("Helvetica" in name for name in seen)
 
@@ -226,7 +227,8 @@ def test_hebrew_comes_back(tmp_path: Path) -> None:
 
 
 def test_wrapped_rtl_text_keeps_its_lines_in_reading_order(tmp_path: Path) -> None:
-    words = ["واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة"]
+    words = ["واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة",
+             "مائة", "ألف"]
     document = make_document(Table(row("Name", "Notes"), (row(" ".join(words), "x " * 200),)))
     reader, _ = render(tmp_path, document)
     lines = [unicodedata.normalize("NFKC", line) for line in all_text(reader).splitlines()]

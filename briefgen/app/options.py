@@ -60,7 +60,9 @@ class RunOptions:
                     drafted_by: str | None = None, cleared_by: str | None = None,
                     prepared_by: str | None = None, distribution: list[str] | None = None,
                     classification: str | None = None, portion_marks: bool | None = None,
-                    portion_mark: str | None = None, theme: str | None = None,
+                    portion_mark: str | None = None, source_mark: str | None = None,
+                    classified_by: str | None = None, reason: str | None = None,
+                    declassify_on: str | None = None, theme: str | None = None,
                     reference_docx: Path | None = None, model: str | None = None,
                     max_chars: int | None = None, encoding: str | None = None,
                     genre: str | None = None, annex: bool | None = None,
@@ -77,8 +79,10 @@ class RunOptions:
         from briefgen.markings import normalize_portion_mark
 
         if portion_marks is None:
-            portion_marks = True if portion_mark is not None else config["markings.portion_marks"]
+            portion_marks = True if portion_mark is not None or source_mark is not None \
+                else config["markings.portion_marks"]  # None: marked when classified
         mark = portion_mark if portion_mark is not None else config["markings.portion_mark"]
+        quoted = source_mark if source_mark is not None else config["markings.source_mark"]
         if distribution is None:
             names = config["memo.distribution"]
         else:
@@ -89,8 +93,12 @@ class RunOptions:
             date=parse_date(date), subject=subject,
             organization=config.pick("memo.organization", organization),
             classification=config.pick("markings.classification", classification),
-            portion_marks=bool(portion_marks),
-            portion_mark=normalize_portion_mark(mark) if portion_marks else mark,
+            portion_marks=portion_marks,
+            portion_mark=normalize_portion_mark(mark),
+            source_mark=normalize_portion_mark(quoted),
+            classified_by=config.pick("markings.classified_by", classified_by),
+            classification_reason=config.pick("markings.reason", reason),
+            declassify_on=config.pick("markings.declassify_on", declassify_on),
             drafted_by=config.pick("memo.drafted_by", drafted_by),
             cleared_by=config.pick("memo.cleared_by", cleared_by),
             prepared_by=config.pick("memo.prepared_by", prepared_by),
@@ -99,7 +107,8 @@ class RunOptions:
             memo.banner()
         except OptionError as e:
             where = {config.source_of("markings.classification", classification),
-                     config.source_of("markings.portion_mark", portion_mark)} - {
+                     config.source_of("markings.portion_mark", portion_mark),
+                     config.source_of("markings.source_mark", source_mark)} - {
                 "command line", "built-in"}
             if not where:
                 raise

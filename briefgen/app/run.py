@@ -63,14 +63,19 @@ def with_source_urls(brief: Brief, urls: Sequence[str]) -> Brief:
 def render_memo(brief: Brief, options: RunOptions | None = None) -> Document:
     """Render ``brief`` through ``options.template`` into the Document every memo writer takes.
 
+    What fits on the pages is estimated with ``options.theme``.
+
     Raises:
         TemplateError: the template is missing or fails.
         OptionError: the markings of ``options.memo`` are invalid.
+        ConfigError: the theme is missing or invalid.
     """
+    from briefgen.app.plan import writer_settings
     from briefgen.pipeline import build_document
 
     options = options or RunOptions()
-    return build_document(brief, options.memo, options.template)
+    settings = writer_settings(options.theme, options.reference_docx)
+    return build_document(brief, options.memo, options.template, settings=settings)
 
 
 def write(content: Brief | Document, path: str | Path, fmt: str | None = None,
@@ -97,16 +102,17 @@ def write(content: Brief | Document, path: str | Path, fmt: str | None = None,
     if fmt not in WRITERS:
         raise OptionError(f"cannot tell the format of '{path}'; give one of "
                           f"{', '.join(WRITERS)}")
+    from briefgen.app.plan import writer_settings
+
+    settings = writer_settings(options.theme, options.reference_docx)
     if isinstance(content, Document):
         if WRITERS[fmt].takes == BRIEF:
             raise OptionError(f"'{fmt}' writes the Brief, not a rendered memo; pass the Brief")
         brief, document = None, content
     else:
         brief = content
-        document = lambda: build_document(content, options.memo, options.template)  # noqa: E731
-    from briefgen.app.plan import writer_settings
-
-    settings = writer_settings(options.theme, options.reference_docx)
+        document = lambda: build_document(content, options.memo, options.template,  # noqa: E731
+                                          settings=settings)
     return write_outputs([(fmt, path)], brief=brief, document=document, force=options.force,
                          settings=settings)
 

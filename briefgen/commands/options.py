@@ -76,15 +76,35 @@ ClassificationOpt = Annotated[str | None, typer.Option(
          "\"CONFIDENTIAL//REL TO USA, GBR\".", show_default=False, rich_help_panel=MARKINGS)]
 PortionMarksOpt = Annotated[bool | None, typer.Option(
     "--portion-marks/--no-portion-marks", help="Start every paragraph, bullet, table row, "
-                                               "heading and the subject with a portion mark.",
+                                               "heading and the subject with a portion mark "
+                                               "(default: when the classification is "
+                                               "CONFIDENTIAL or above).",
     show_default=False, rich_help_panel=MARKINGS)]
 PortionMarkOpt = Annotated[str | None, typer.Option(
-    "--portion-mark", metavar="MARK", help="The portion mark, e.g. \"(C)\" (implies "
-                                           "--portion-marks) (default: (U)).",
+    "--portion-mark", metavar="MARK", help="The mark of the memo's own portions (headings, "
+                                           "subject, its own lines), e.g. \"(C)\"; implies "
+                                           "--portion-marks (default: (U)).",
+    show_default=False, rich_help_panel=MARKINGS)]
+SourceMarkOpt = Annotated[str | None, typer.Option(
+    "--source-mark", metavar="MARK", help="The mark of the portions that quote the source "
+                                          "(those with a [¶N]); implies --portion-marks "
+                                          "(default: (U), a public source).",
+    show_default=False, rich_help_panel=MARKINGS)]
+ClassifiedByOpt = Annotated[str | None, typer.Option(
+    "--classified-by", metavar="TEXT", help="Classified By line of a classified memo: name "
+                                            "and position (default: the FROM line).",
+    show_default=False, rich_help_panel=MARKINGS)]
+ReasonOpt = Annotated[str | None, typer.Option(
+    "--reason", metavar="TEXT", help="Reason line of a classified memo, e.g. \"1.4(b), (d)\".",
+    show_default=False, rich_help_panel=MARKINGS)]
+DeclassifyOnOpt = Annotated[str | None, typer.Option(
+    "--declassify-on", metavar="TEXT", help="Declassify On line of a classified memo: a date "
+                                            "or event, e.g. 2051-12-08.",
     show_default=False, rich_help_panel=MARKINGS)]
 ThemeOpt = Annotated[str | None, typer.Option(
     "--theme", metavar="NAME|PATH",
-    help="PDF/DOCX/HTML theme: a built-in name (default, a4) or a .toml file.",
+    help="PDF/DOCX/HTML theme: a built-in name (default, a4, state: Times New Roman 14) or "
+         "a .toml file.",
     show_default=False, rich_help_panel=LOOK)]
 ReferenceDocxOpt = Annotated[Path | None, typer.Option(
     "--reference-docx", metavar="PATH",
@@ -150,6 +170,10 @@ MEMO_OPTIONS: dict[str, tuple[Any, Any]] = {
     "classification": (ClassificationOpt, None),
     "portion_marks": (PortionMarksOpt, None),
     "portion_mark": (PortionMarkOpt, None),
+    "source_mark": (SourceMarkOpt, None),
+    "classified_by": (ClassifiedByOpt, None),
+    "reason": (ReasonOpt, None),
+    "declassify_on": (DeclassifyOnOpt, None),
     "theme": (ThemeOpt, None),
     "reference_docx": (ReferenceDocxOpt, None),
 }

@@ -30,9 +30,19 @@ class MemoOptions:
     organization: str | None = None
     #: Banner printed at the top and bottom of every page ("CONFIDENTIAL//REL TO USA, GBR").
     classification: str | None = None
-    #: Mark every portion with ``portion_mark``; the banner must be at least its level.
-    portion_marks: bool = False
+    #: Mark every portion; the banner must be at least the marks' level. None: marked when
+    #: the classification is CONFIDENTIAL or above (a classified memo is always marked).
+    portion_marks: bool | None = None
+    #: The mark of the memo's own portions (headings, the subject, lines it composes).
     portion_mark: str = "(U)"
+    #: The mark of portions that quote the source (they carry its [¶N]); "(U)": a public source.
+    source_mark: str = "(U)"
+    #: The classification authority block, printed when the memo is classified: who
+    #: classified it (default: the FROM line), the reason (E.O. 13526 1.4 categories) and
+    #: when it is declassified (a date or event).
+    classified_by: str | None = None
+    classification_reason: str | None = None
+    declassify_on: str | None = None
     drafted_by: str | None = None
     cleared_by: str | None = None
     prepared_by: str | None = None
@@ -48,9 +58,39 @@ class MemoOptions:
         """
         from briefgen.markings import resolve_banner
 
-        return resolve_banner(self.classification,
-                              self.portion_mark if self.portion_marks else None)
+        if self.marks_portions():
+            return resolve_banner(self.classification, self.portion_mark, self.source_mark)
+        return resolve_banner(self.classification, None)
 
+    def marks_portions(self) -> bool:
+        """Say whether every portion is marked: as asked, else when the memo is classified.
+
+        Raises:
+            OptionError: an unknown classification.
+        """
+        from briefgen.markings import is_classified
+
+        if self.portion_marks is None:
+            return is_classified(self.classification)
+        return self.portion_marks
+
+    def authority(self) -> dict[str, str] | None:
+        """The classification authority block's lines, or None for a memo not classified.
+
+        Raises:
+            OptionError: an unknown classification or mark, or a banner below the marks.
+        """
+        from briefgen.markings import is_classified
+
+        if not is_classified(self.banner()):
+            return None
+        return {"classified_by": self.classified_by or self.sender,
+                "reason": self.classification_reason or NOT_GIVEN,
+                "declassify_on": self.declassify_on or NOT_GIVEN}
+
+
+#: An authority line the analyst has not given: printed so, never guessed.
+NOT_GIVEN = "(not given)"
 
 
 
@@ -106,7 +146,9 @@ def template_context(brief: Brief, options: MemoOptions) -> dict[str, Any]:
             "subject": options.subject or brief.title,
             "organization": options.organization or None,
             "classification": options.banner(),
-            "portion_mark": options.portion_mark if options.portion_marks else None,
+            "portion_mark": options.portion_mark if options.marks_portions() else None,
+            "source_mark": options.source_mark if options.marks_portions() else None,
+            "authority": options.authority(),
             "drafted_by": options.drafted_by or None,
             "cleared_by": options.cleared_by or None,
             "prepared_by": options.prepared_by or None,
@@ -172,11 +214,12 @@ def shorten(statement: str, words: int = MATRIX_WORDS) -> str:
 
 
 def render_document(brief: Brief, options: MemoOptions | None = None,
-                    template: str = DEFAULT_TEMPLATE) -> Document:
+                    template: str = DEFAULT_TEMPLATE, measure: Any = None) -> Document:
     """Render ``brief`` with ``template`` (a built-in name or a file) into a Document.
 
     What it prints follows ``briefgen.render.economy``: each source sentence once, within
-    the template's page and word budget.
+    the template's page and word budget, estimated with ``measure`` (an ``economy.Measure``:
+    how the theme's text sets; None: the default theme's).
 
     Raises:
         TemplateError: the template is missing or fails to render.
@@ -199,9 +242,9 @@ def render_document(brief: Brief, options: MemoOptions | None = None,
         created=created,
         classification=context["memo"]["classification"],
     )
-    _, document = fitted(context, template, metadata)
-    if options.portion_marks:
-        document = mark_portions(document, options.portion_mark)
+    _, document = fitted(context, template, metadata, measure)
+    if options.marks_portions():
+        document = mark_portions(document, options.portion_mark, options.source_mark)
     if options.annex:
         document = with_annex(document, context, options)
     return document
@@ -209,19 +252,20 @@ def render_document(brief: Brief, options: MemoOptions | None = None,
 
 def with_annex(document: Document, context: dict[str, Any], options: MemoOptions) -> Document:
     """Append the annex (the source text, its paragraphs numbered) after the memo, and link
-    each of the memo's references to its paragraph there (see ``render.annex``)."""
+    each of the memo's references to its paragraph there (see ``render.annex``); the annex
+    quotes the source, so a marked memo marks it with the source's portion mark."""
     from dataclasses import replace
 
     from briefgen.markings import normalize_portion_mark
     from briefgen.render.annex import anchors, annex_blocks, link_references
 
-    mark = normalize_portion_mark(options.portion_mark) if options.portion_marks else None
+    mark = normalize_portion_mark(options.source_mark) if options.marks_portions() else None
     annex = annex_blocks(context["brief"], mark)
     blocks = link_references(document.blocks, anchors(annex), context["multi_source"])
     return replace(document, blocks=blocks, annex=annex)
 
 
-def fitted(context: dict[str, Any], template: str, metadata: Any = None
+def fitted(context: dict[str, Any], template: str, metadata: Any = None, measure: Any = None
            ) -> tuple[str, Document]:
     """Render ``template`` with the items ``economy.fit`` chooses; return its Markdown and
     Document.
@@ -235,6 +279,7 @@ def fitted(context: dict[str, Any], template: str, metadata: Any = None
     from briefgen.render.templating import render_template
 
     metadata = metadata or Metadata(title=context["memo"]["subject"])
+    measure = measure or economy.DEFAULT_MEASURE
     data = context["brief"]
     words = economy.source_words(data)
     rendered: dict[int, str] = {}
@@ -252,11 +297,11 @@ def fitted(context: dict[str, Any], template: str, metadata: Any = None
     if template != DEFAULT_TEMPLATE:
         # A shorter template prints no more than the full memo, and says what it has besides.
         memo_selection, _ = economy.fit(data, render(DEFAULT_TEMPLATE, extra),
-                                        economy.Budget.of(DEFAULT_TEMPLATE, words))
+                                        economy.Budget.of(DEFAULT_TEMPLATE, words, measure))
         within = printed_keys(memo_selection)
         extra = {"memo_keys": within}
-    _, document = economy.fit(data, render(template, extra), economy.Budget.of(template, words),
-                              within)
+    _, document = economy.fit(data, render(template, extra),
+                              economy.Budget.of(template, words, measure), within)
     return rendered[id(document)], document
 
 

@@ -5,6 +5,7 @@ The marking vocabulary (levels, banners, the form of a mark) is ``briefgen.marki
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from briefgen.document import (
@@ -27,35 +28,55 @@ MARKED_FIELDS = frozenset({"SUBJECT", "SUBJ", "RE"})
 #: Paragraph roles that are not portions: the office's letterhead and the administrative lines
 #: (drafted, cleared, prepared by, distribution).
 UNMARKED_ROLES = frozenset({"letterhead", "admin"})
+#: A source reference as the memo prints it, "[¶4]" or "[2 ¶4]": the portion quotes the source.
+SOURCE_REFERENCE = re.compile(r"\[(?:\d+ )?¶\d")
 
 
-def mark_portions(document: Document, mark: str = DEFAULT_PORTION_MARK) -> Document:
-    """Return ``document`` with ``mark`` at the start of every portion.
+def mark_portions(document: Document, mark: str = DEFAULT_PORTION_MARK,
+                  source_mark: str | None = None) -> Document:
+    """Return ``document`` with a mark at the start of every portion.
 
     Portions are section headings (level 2 and below), paragraphs, bullet items, table body
     rows (in their first cell) and the SUBJECT line. Not portions: the document title (the
     form's name, "Memorandum"), the header row of a table (column labels), the other header
     fields (addressees, dates) and letterhead and administrative lines (drafted, cleared,
-    prepared by, distribution).
+    prepared by, distribution, the classification authority block).
+
+    Each portion gets its own mark: one that quotes the source (it carries a reference such
+    as "[¶4]") gets ``source_mark`` when given, every other one ``mark``.
 
     Raises:
-        OptionError: ``mark`` is not a portion mark.
+        OptionError: ``mark`` or ``source_mark`` is not a portion mark.
     """
     mark = normalize_portion_mark(mark)
-    return replace(document, blocks=tuple(_mark_block(block, mark) for block in document.blocks))
+    quoted = normalize_portion_mark(source_mark) if source_mark is not None else mark
+    return replace(document, blocks=tuple(_mark_block(block, mark, quoted)
+                                          for block in document.blocks))
 
 
-def _mark_block(block: Block, mark: str) -> Block:
+def is_quoted(content: Inlines) -> bool:
+    """Say whether a portion quotes the source: it carries a source reference."""
+    return bool(SOURCE_REFERENCE.search(plain_text(content)))
+
+
+def _mark_block(block: Block, mark: str, quoted: str) -> Block:
+    def choose(*contents: Inlines) -> str:
+        return quoted if any(is_quoted(content) for content in contents) else mark
+
     if isinstance(block, Heading):
         return block if block.level <= 1 else Heading(block.level, _prefix(block.content, mark))
     if isinstance(block, Paragraph):
         if block.role in UNMARKED_ROLES:
             return block
-        return Paragraph(_prefix(block.content, mark), block.role)
+        # The small print's list of references left out is the memo's own text, no quotation.
+        own = mark if block.role == "note" else choose(block.content)
+        return Paragraph(_prefix(block.content, own), block.role)
     if isinstance(block, BulletList):
-        return BulletList(tuple(_prefix(item, mark) for item in block.items), block.ordered)
+        return BulletList(tuple(_prefix(item, choose(item)) for item in block.items),
+                          block.ordered)
     if isinstance(block, Table):
-        rows = tuple(((_prefix(row[0], mark), *row[1:]) if row else row) for row in block.rows)
+        rows = tuple(((_prefix(row[0], choose(*row)), *row[1:]) if row else row)
+                     for row in block.rows)
         return Table(block.header, rows, block.widths)
     if isinstance(block, FieldList):
         return FieldList(tuple(

@@ -27,7 +27,7 @@ from briefgen.document import (
     plain_text,
 )
 from briefgen.writers.styles import Layout, TextStyle, layout_for
-from briefgen.writers.theme import image_type
+from briefgen.writers.theme import SERIF, image_type
 from briefgen.xmlsafe import make_xml_safe
 
 if TYPE_CHECKING:
@@ -36,7 +36,9 @@ if TYPE_CHECKING:
 __all__ = ["to_html", "write"]
 
 RTL_CLASSES = frozenset({"R", "AL"})
-GENERIC_FONTS = '"DejaVu Sans", "Helvetica Neue", Arial, sans-serif'
+#: After the theme's font name: the free fonts of the same metrics, then generic families.
+GENERIC_FONTS = '"Liberation Sans", Arimo, Arial, "DejaVu Sans", sans-serif'
+SERIF_FONTS = '"Liberation Serif", Tinos, Times, serif'
 PAGE_SIZE_NAMES = {"letter": "letter", "a4": "A4"}
 LANGUAGE = "en"
 
@@ -221,7 +223,9 @@ def logo_html(layout: Layout) -> str:
 
 
 def font_css(layout: Layout, role: str) -> str:
-    return f'"{layout.fonts[role].word_name}", {GENERIC_FONTS}'
+    family = layout.fonts[role]
+    generic = SERIF_FONTS if family.word_name == SERIF.word_name else GENERIC_FONTS
+    return f'"{family.word_name}", {generic}'
 
 
 def text_css(style: TextStyle, layout: Layout) -> str:

@@ -244,8 +244,7 @@ def layout_for(theme: Theme | None = None) -> Layout:
 DEFAULT = layout_for(DEFAULT_THEME)
 PAGE = DEFAULT.page
 STYLES = DEFAULT.styles
-#: Font family names: the PDF embeds the bundled DejaVu Sans; DOCX names a font every Word has.
-PDF_FONT = "DejaVuSans"
+#: The DOCX font name of the default theme: Arial, whose metrics the PDF's Liberation Sans has.
 DOCX_FONT = DEFAULT_THEME.body_font.word_name
 ACCENT = DEFAULT.accent
 MUTED = DEFAULT.muted

@@ -10,9 +10,12 @@ A theme file (all tables and keys optional; unknown ones are refused)::
     top = 1.25                       # a bare number is inches; strings take in, cm, mm or pt
 
     [fonts]
-    body = "DejaVu Sans"             # the bundled font, or a TrueType .ttf (its regular face)
+    body = "Arial"                   # a bundled font ("Arial": Liberation Sans, "Times New
+                                     #   Roman": Liberation Serif, "DejaVu Sans"), or a
+                                     #   TrueType .ttf (its regular face)
     body_word = "Arial"              # font name DOCX and HTML use (default: the .ttf's own
-                                     #   family name; Arial for the bundled font)
+                                     #   family name; Arial, Times New Roman or DejaVu Sans
+                                     #   for the bundled fonts)
     heading = "fonts/Serif.ttf"      # same keys for headings: heading_bold, heading_italic,
     heading_bold = "fonts/Serif-Bold.ttf"  # heading_bold_italic, heading_word; a face a
                                      #   .ttf family lacks uses its regular face
@@ -21,8 +24,8 @@ A theme file (all tables and keys optional; unknown ones are refused)::
     body = 10.5                      #   note, footer, banner
     title = 18
 
-    [colors]                         # "#RRGGBB": text, accent, muted, banner (default: the
-    accent = "#1F3864"               #   accent colour), table_header, table_border
+    [colors]                         # "#RRGGBB": text, accent, muted, banner (default:
+    accent = "#1F3864"               #   black), table_header, table_border
 
     [logo]
     path = "seal.png"                # PNG or JPEG, at the top of the first page
@@ -58,11 +61,17 @@ PAGE_SIZES: dict[str, tuple[float, float]] = {
 POINTS_PER_UNIT = {"in": 72.0, "cm": 72.0 / 2.54, "mm": 72.0 / 25.4, "pt": 1.0}
 LENGTH = re.compile(r"\s*([0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*(in|cm|mm|pt)\s*\Z")
 COLOR = re.compile(r"#?([0-9A-Fa-f]{6})\Z")
-#: Name and look of the bundled font (shipped in briefgen/fonts).
+#: The fonts shipped in briefgen/fonts (each with its licence there).
+FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+#: DejaVu Sans: the fallback for what a theme's font lacks (Arabic, and more symbols).
 BUNDLED_FONT = "DejaVu Sans"
-BUNDLED_FONT_ALIASES = frozenset({"dejavu sans", "dejavusans", "dejavu", "bundled"})
-#: DOCX names Arial for the bundled font: every Word has it, and it sets like DejaVu Sans.
-BUNDLED_WORD_FONT = "Arial"
+BUNDLED_FONT_ALIASES = frozenset({"dejavu sans", "dejavusans", "dejavu"})
+BUNDLED_WORD_FONT = "DejaVu Sans"
+#: Average width of a character of English prose, in ems (measured with reportlab on the
+#: seed readout); the memo's length estimate follows a theme's font by it.
+DEJAVU_WIDTH = 0.5015
+LIBERATION_SANS_WIDTH = 0.4407
+LIBERATION_SERIF_WIDTH = 0.4033
 LOGO_TYPES = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
 
 
@@ -75,6 +84,8 @@ class FontFamily:
     italic: Path | None = None
     bold_italic: Path | None = None
     word_name: str = BUNDLED_WORD_FONT
+    #: Average character width in ems (None: unknown, taken as the default theme's font's).
+    average_width: float | None = DEJAVU_WIDTH
 
     @property
     def is_bundled(self) -> bool:
@@ -88,6 +99,29 @@ class FontFamily:
         return chosen or self.regular
 
 
+def liberation(style: str, word_name: str, width: float) -> FontFamily:
+    """A bundled Liberation family ("Sans", "Serif"), named in DOCX and HTML by the font it
+    is metric-compatible with (Arial, Times New Roman): a line breaks at the same word in the
+    PDF and in Word."""
+    stem = FONT_DIR / f"Liberation{style}"
+    return FontFamily(regular=Path(f"{stem}-Regular.ttf"), bold=Path(f"{stem}-Bold.ttf"),
+                      italic=Path(f"{stem}-Italic.ttf"),
+                      bold_italic=Path(f"{stem}-BoldItalic.ttf"), word_name=word_name,
+                      average_width=width)
+
+
+#: The default theme's font: Liberation Sans in the PDF, Arial (its metrics) in DOCX/HTML.
+SANS = liberation("Sans", "Arial", LIBERATION_SANS_WIDTH)
+#: The State preset's font: Liberation Serif in the PDF, Times New Roman in DOCX/HTML.
+SERIF = liberation("Serif", "Times New Roman", LIBERATION_SERIF_WIDTH)
+#: Names a theme file may give for the bundled families (lowercase).
+FAMILY_ALIASES: dict[str, FontFamily] = {
+    "arial": SANS, "liberation sans": SANS, "liberationsans": SANS,
+    "times new roman": SERIF, "times": SERIF, "liberation serif": SERIF,
+    "liberationserif": SERIF,
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Theme:
     """Everything about a memo's look that is not the template's content. Lengths in points."""
@@ -98,8 +132,8 @@ class Theme:
     margin_bottom: float = 72.0
     margin_left: float = 72.0
     margin_right: float = 72.0
-    body_font: FontFamily = FontFamily()
-    heading_font: FontFamily = FontFamily()
+    body_font: FontFamily = SANS
+    heading_font: FontFamily = SANS
     body_size: float = 10.5
     title_size: float = 18.0
     heading_size: float = 12.5
@@ -111,7 +145,7 @@ class Theme:
     text_color: str = "000000"
     accent_color: str = "1F3864"
     muted_color: str = "595959"
-    banner_color: str = "1F3864"
+    banner_color: str = "000000"  # banners are black, whatever the accent
     table_header_fill: str = "D9E2F3"
     table_border_color: str = "8EAADB"
     logo: Path | None = None
@@ -135,7 +169,26 @@ BUILTIN_THEMES: dict[str, Theme] = {
     "a4": dataclasses.replace(DEFAULT_THEME, name="a4", page_size="a4", margin_top=A4_MARGIN,
                               margin_bottom=A4_MARGIN, margin_left=A4_MARGIN,
                               margin_right=A4_MARGIN),
+    # The State Department's paper standard (5 FAH-1 H-320): Times New Roman 14 in black,
+    # on Letter with 1-inch margins; headings in the same face and size, in bold.
+    "state": dataclasses.replace(
+        DEFAULT_THEME, name="state", body_font=SERIF, heading_font=SERIF, body_size=14.0,
+        title_size=14.0, heading_size=14.0, subheading_size=14.0, table_size=12.0,
+        note_size=11.0, footer_size=10.0, banner_size=14.0, accent_color="000000",
+        muted_color="000000", table_header_fill="F2F2F2", table_border_color="000000"),
 }
+
+
+def text_scale(theme: Theme | None) -> tuple[float, float]:
+    """How ``theme``'s body text sets against the default theme's: (an average character's
+    width, a line's height), each as a ratio; (1.0, 1.0) for the default theme. The memo's
+    length estimate (``render.economy``) follows a theme by these."""
+    if theme is None:
+        return 1.0, 1.0
+    base = DEFAULT_THEME.body_font.average_width or DEJAVU_WIDTH
+    width = theme.body_font.average_width or base
+    return (theme.body_size * width) / (DEFAULT_THEME.body_size * base), \
+        theme.body_size / DEFAULT_THEME.body_size
 
 
 def builtin_theme_names() -> tuple[str, ...]:
@@ -193,6 +246,7 @@ class _ThemeReader:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.folder = path.parent
+        self.base = DEFAULT_THEME
 
     def fail(self, key: str, value: Any, why: str) -> ConfigError:
         return ConfigError(f"theme '{self.path}': {key} = {_show(value)} {why}")
@@ -203,6 +257,7 @@ class _ThemeReader:
         if not isinstance(base_name, str) or base_name.lower() not in BUILTIN_THEMES:
             raise self.fail("base", base_name,
                             f"is not a built-in theme; use one of: {', '.join(BUILTIN_THEMES)}")
+        self.base = BUILTIN_THEMES[base_name.lower()]
         changes: dict[str, Any] = {"name": self.path.stem}
         if "name" in data:
             changes["name"] = self.string("name", data["name"])
@@ -216,8 +271,6 @@ class _ThemeReader:
         self.check_keys("colors", colors, COLOR_KEYS)
         for key, value in colors.items():
             changes[COLOR_KEYS[key]] = self.color(f"[colors] {key}", value)
-        if "accent" in colors and "banner" not in colors:
-            changes["banner_color"] = changes["accent_color"]
         changes.update(self.logo(self.table(data, "logo")))
         return dataclasses.replace(BUILTIN_THEMES[base_name.lower()], **changes)
 
@@ -303,19 +356,29 @@ class _ThemeReader:
         for role in FONT_ROLES:
             if not any(key.startswith(role) for key in fonts):
                 continue
-            regular = fonts.get(role, BUNDLED_FONT)
+            regular = fonts.get(role, getattr(self.base, f"{role}_font"))
             if f"{role}_word" in fonts:
                 word_name = self.string(f"[fonts] {role}_word", fonts[f"{role}_word"])
             else:
                 word_name = None
-            if isinstance(regular, str) and regular.strip().lower() in BUNDLED_FONT_ALIASES | {
-                    BUNDLED_FONT.lower()}:
+            if isinstance(regular, FontFamily) and not any(
+                    f"{role}{s}" in fonts for s in FACE_SUFFIXES if s):  # only the name given
+                changes[f"{role}_font"] = dataclasses.replace(
+                    regular, word_name=word_name or regular.word_name)
+                continue
+            if isinstance(regular, FontFamily):
+                regular = None
+            named = regular.strip().lower() if isinstance(regular, str) else None
+            if named in BUNDLED_FONT_ALIASES or named in FAMILY_ALIASES:
                 extra = [f"{role}{s}" for s in FACE_SUFFIXES if s and f"{role}{s}" in fonts]
                 if extra:
                     raise self.fail(f"[fonts] {extra[0]}", fonts[extra[0]],
                                     f"needs [fonts] {role} to be a .ttf file (the bundled "
                                     "font has its own faces)")
-                changes[f"{role}_font"] = FontFamily(word_name=word_name or BUNDLED_WORD_FONT)
+                family = FAMILY_ALIASES.get(named or "", FontFamily())
+                if word_name is not None:
+                    family = dataclasses.replace(family, word_name=word_name)
+                changes[f"{role}_font"] = family
                 continue
             faces: dict[str, Path] = {}
             for suffix, attribute in FACE_SUFFIXES.items():
@@ -328,7 +391,8 @@ class _ThemeReader:
                                                         "face of the family")
             if word_name is None:
                 word_name = font_family_name(regular_path.read_bytes()) or regular_path.stem
-            changes[f"{role}_font"] = FontFamily(word_name=word_name, **faces)
+            changes[f"{role}_font"] = FontFamily(word_name=word_name, average_width=None,
+                                                 **faces)
         return changes
 
     def logo(self, logo: dict[str, Any]) -> dict[str, Any]:

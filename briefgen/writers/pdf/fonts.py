@@ -1,8 +1,9 @@
 """Register the PDF's TrueType fonts and pick, per character, the first font that shows it.
 
 reportlab has no glyph fallback of its own: text is split into runs by which font's cmap
-holds each character. The order is the theme's face, the theme's regular face, the bundled
-DejaVu Sans (face, then regular), system TrueType fonts for CJK, then reportlab's built-in
+holds each character. The order is the theme's face (the default theme's: the bundled
+Liberation Sans), the theme's regular face, the bundled DejaVu Sans (face, then regular),
+system TrueType fonts for CJK, then reportlab's built-in
 CID fonts; a character none of them has becomes '?' and a warning, never a silent box.
 """
 
@@ -81,13 +82,14 @@ def register_family(family: FontFamily) -> PdfFamily:
     """Register a theme's font family (bundled or TrueType files) and return its names."""
     if family.is_bundled:
         return bundled_family()
-    bundled_family()
+    # The bundled DejaVu Sans, the fallback, is registered when a character first needs it.
     names = []
     for bold, italic in FACE_KEYS:
         path = family.face(bold, italic)
         assert path is not None, "a file family has a regular face"
-        digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:8]
-        name = f"{path.stem}-{digest}"
+        # A bundled font keeps its own name (the PDF is the same wherever briefgen is installed).
+        name = path.stem if path.parent == FONT_DIR else \
+            f"{path.stem}-{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:8]}"
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
         names.append(name)
@@ -96,7 +98,7 @@ def register_family(family: FontFamily) -> PdfFamily:
                                   boldItalic=names[3])
     plain = f"{names[0]}-Plain"
     if plain not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(plain, str(family.regular), subfontIndex=0))
+        pdfmetrics.registerFont(alias_font(pdfmetrics.getFont(names[0]), plain))
         register_single_face_family(plain)
     return PdfFamily(names[0], tuple(names), plain)  # type: ignore[arg-type]
 
