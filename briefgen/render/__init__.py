@@ -317,6 +317,7 @@ def with_selection(context: dict[str, Any], selection: dict[str, Any],
                    extra: dict[str, Any]) -> dict[str, Any]:
     """The template's variables with the chosen items in place of all of them."""
     from briefgen.model import JOINT
+    from briefgen.render.economy import sentence_key
 
     printed = {id(p) for p in selection["positions"]}
     more = 0
@@ -332,6 +333,9 @@ def with_selection(context: dict[str, Any], selection: dict[str, Any],
                           for r in selection["left_out"]}.values()),
         "left_out_count": len(selection["left_out"]),
         "more_in_memo": more,
+        # Positions printed nowhere in this memo (left out for length), for "quoted above".
+        "positions_left_out": len({sentence_key(p) for p in context["brief"]["positions"]}
+                                  - printed_keys(selection)),
         "parties": [{**group, "positions": [p for p in group["positions"] if id(p) in printed]}
                     for group in context["parties"]],
         "joint_positions": [p for p in selection["positions"] if p["party"] == JOINT],
