@@ -108,3 +108,19 @@ def test_a_us_style_office_is_no_cue_of_the_home_side_in_another_issuers_release
     brief = extract_brief(make_analysis(body, title="Japan-U.S. Vice-Ministerial Talks"))
     parties = {a.name: canonical(a.party) for a in brief.attendees}
     assert parties == {"Ken Ito": "Japan", "Jane Roe": "United States"}
+
+
+def test_a_country_beats_a_forum_mentioned_as_often() -> None:
+    body = ("Foreign Minister Li Wen held talks with Secretary of State Ann Cole of US. Li Wen "
+            "said the G20 summit in Hangzhou matters for China. The G20 and China will work "
+            "with the US.")
+    draft = draft_until(make_analysis(body, title="Li Wen Holds Talks with Ann Cole of US"),
+                        "extract_metadata")
+    assert canonical(find_issuer(draft)) == "China"
+
+
+def test_two_countries_equally_likely_give_no_side() -> None:
+    body = ("Foreign Minister Li Wen held a call with Foreign Minister Ann Cole of Peru. They "
+            "spoke of Chile and of Japan.")
+    draft = draft_until(make_analysis(body, title="Telephone call"), "extract_metadata")
+    assert find_issuer(draft) is None

@@ -113,8 +113,17 @@ def find_issuer(draft: Draft) -> str | None:
     if not ranked or ranked[0][1] < needed:
         return None
     if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
-        return None  # two sides equally likely: say nothing rather than guess
+        # Two sides equally likely: a country beats a forum or group mentioned as often (the
+        # G20 summit a call talks about is not who issued it); else say nothing.
+        tied = [name for name, score in ranked if score == ranked[0][1]]
+        countries = [name for name in tied if _is_country(name)]
+        return countries[0] if len(countries) == 1 and len(tied) == 2 else None
     return ranked[0][0]
+
+
+def _is_country(name: str) -> bool:
+    entry = gazetteer.lookup(name)
+    return entry is not None and entry.kind == "country"
 
 
 def _mention_scores(draft: Draft, guests: set[str]) -> Counter[str]:
