@@ -216,3 +216,26 @@ def test_extract_prints_the_outcomes() -> None:
     text = console.export_text()
     assert "Outcomes and Next Steps" in text  # the memo's label
     assert f"{US}: The Secretary will visit Tripoli in August. [¶4]" in text  # when: in what
+
+
+# --------------------------------------------------------------------------- done at the meeting
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("The two ministers signed a Memorandum of Understanding on port cooperation.", "agreement"),
+    ("Peru and Chile signed an agreement on water sharing.", "agreement"),
+    ("The minister welcomed Chile's decision to join the fisheries convention.", "decision"),
+    ("Both sides welcomed the signing today of the trade protocol.", "decision"),
+    ("The ministry announced a grant of $2 million for flood relief.", "decision"),
+])
+def test_what_is_signed_decided_or_announced_at_the_meeting(sentence: str, kind: str) -> None:
+    assert kinds(sentence) == [kind]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two ministers had signed a Memorandum of Understanding in 2019.",
+    "The minister welcomed the progress made in the talks.",
+    "The minister welcomed the decision.",
+])
+def test_a_signing_before_the_meeting_or_a_welcome_of_nothing_decided_is_not(sentence: str
+                                                                            ) -> None:
+    assert kinds(sentence) == []

@@ -74,3 +74,12 @@ MINUTES = re.compile(
 ACTION_LINE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,4}to\s+[a-z]+\b")
 # A planned follow-up named by its preparation ("discussed preparations for the summit").
 PREPARATION = frozenset({"preparation", "preparations", "preparing"})
+
+# Verbs of a signing at the meeting ("signed a Memorandum of Understanding on ...").
+SIGN = forms("sign", "initial", "ink")
+# What a welcome can report as decided or done: "welcomed Serbia's decision to sign on to ...",
+# "welcomed the signing today of ...", "welcomed the announcement of a loan guarantee".
+WELCOMED_OUTCOMES = frozenset({"decision", "decisions", "signing", "announcement",
+                               "establishment", "launch", "conclusion", "adoption",
+                               "agreement", "commitment"})
+WELCOME = forms("welcome", "applaud", "hail")

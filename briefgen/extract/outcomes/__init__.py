@@ -32,7 +32,10 @@ from briefgen.vocabulary.outcomes import (
     MODALS,
     PLAN,
     PREPARATION,
+    SIGN,
     TAKE,
+    WELCOME,
+    WELCOMED_OUTCOMES,
 )
 from briefgen.vocabulary.verbs import EVENT_NOUNS
 
@@ -94,6 +97,14 @@ def find_outcome(sentence: Sentence) -> tuple[str, int] | None:
         if word in ANNOUNCE and tok.tag in ("VBD", "VBZ", "VBP", "VBN") and \
                 names_deliverable(sentence, i):
             return "decision", i
+        if word in SIGN and tok.tag == "VBD" and _signs_deliverable(sentence, i):
+            return "agreement", i
+        if word in WELCOME and tok.tag in ("VBD", "VBZ", "VBP") and \
+                _welcomes_outcome(sentence, i):
+            return "decision", i
+        if word in ANNOUNCE and tok.tag in ("VBD", "VBZ", "VBP") and \
+                any(e.label == "MONEY" for e in sentence.entities):
+            return "decision", i  # "announced ... $50 million", "announced it has obligated ..."
         if (word in PLAN or word in INVITE) and has_step(sentence, i):
             return "follow_up", i
         if word in LOOK and looks_forward_to_event(sentence, i):
@@ -101,6 +112,34 @@ def find_outcome(sentence: Sentence) -> tuple[str, int] | None:
         if word in MODALS and tok.dep == "aux" and is_future_step(sentence, tok.head):
             return "follow_up", tok.head
     return _invitation(sentence) or _preparation(sentence)
+
+
+def _signs_deliverable(sentence: Sentence, v: int) -> bool:
+    """"The two countries signed a Memorandum of Understanding on ...": a signing at the
+    meeting (one before it carries a history marker and is left out above)."""
+    tokens = sentence.tokens
+    return any(tokens[c].dep == "dobj" and tokens[c].text.lower() in DELIVERABLES | {
+        "memorandum", "mou", "accord", "accords", "treaty", "protocol", "letter", "charter",
+        "convention", "contract", "contracts"}
+        for c in children(sentence, v))
+
+
+def _welcomes_outcome(sentence: Sentence, v: int) -> bool:
+    """"welcomed Serbia's decision to sign on to the Artemis Accords", "welcomed the signing
+    today of ...", "welcomed the announcement of a $50 million loan guarantee"."""
+    tokens = sentence.tokens
+    for c in children(sentence, v):
+        if tokens[c].dep != "dobj":
+            continue
+        if tokens[c].text.lower() in WELCOMED_OUTCOMES:
+            kids = children(sentence, c)
+            # It says what was decided: "decision to ...", "signing of ...", "announcement of"
+            # (the parser may hang the "of" on the verb: "welcomed the signing today of ...").
+            if any(tokens[j].dep in ("acl", "prep") for j in kids) or any(
+                    tokens[j].dep == "prep" and tokens[j].text.lower() == "of" and j > c
+                    for j in children(sentence, v)):
+                return True
+    return False
 
 
 def _preparation(sentence: Sentence) -> tuple[str, int] | None:
