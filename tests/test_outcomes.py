@@ -239,3 +239,12 @@ def test_what_is_signed_decided_or_announced_at_the_meeting(sentence: str, kind:
 def test_a_signing_before_the_meeting_or_a_welcome_of_nothing_decided_is_not(sentence: str
                                                                             ) -> None:
     assert kinds(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("During the meeting, a memorandum of understanding was signed on consultations.",
+     "agreement"),
+    ("The minister will make a working visit to Lima next month.", "follow_up"),
+])
+def test_a_passive_signing_and_a_visit_to_be_made(sentence: str, kind: str) -> None:
+    assert kinds(sentence) == [kind]

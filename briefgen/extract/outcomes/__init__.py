@@ -97,7 +97,8 @@ def find_outcome(sentence: Sentence) -> tuple[str, int] | None:
         if word in ANNOUNCE and tok.tag in ("VBD", "VBZ", "VBP", "VBN") and \
                 names_deliverable(sentence, i):
             return "decision", i
-        if word in SIGN and tok.tag == "VBD" and _signs_deliverable(sentence, i):
+        if word in SIGN and (tok.tag == "VBD" or _is_passive(sentence, i)) and \
+                _signs_deliverable(sentence, i):
             return "agreement", i
         if word in WELCOME and tok.tag in ("VBD", "VBZ", "VBP") and \
                 _welcomes_outcome(sentence, i):
@@ -114,11 +115,19 @@ def find_outcome(sentence: Sentence) -> tuple[str, int] | None:
     return _invitation(sentence) or _preparation(sentence)
 
 
+def _is_passive(sentence: Sentence, v: int) -> bool:
+    """"a memorandum ... was signed": a past participle with its passive auxiliary."""
+    tokens = sentence.tokens
+    return tokens[v].tag == "VBN" and any(tokens[j].dep == "auxpass" and tokens[j].text.lower()
+                                          in ("was", "were") for j in children(sentence, v))
+
+
 def _signs_deliverable(sentence: Sentence, v: int) -> bool:
     """"The two countries signed a Memorandum of Understanding on ...": a signing at the
     meeting (one before it carries a history marker and is left out above)."""
     tokens = sentence.tokens
-    return any(tokens[c].dep == "dobj" and tokens[c].text.lower() in DELIVERABLES | {
+    return any(tokens[c].dep in ("dobj", "nsubjpass") and tokens[c].text.lower() in
+               DELIVERABLES | {
         "memorandum", "mou", "accord", "accords", "treaty", "protocol", "letter", "charter",
         "convention", "contract", "contracts"}
         for c in children(sentence, v))

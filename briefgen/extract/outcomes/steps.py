@@ -166,6 +166,9 @@ def is_future_step(sentence: Sentence, v: int) -> bool:
         return True  # "will be held", "will be received"
     if word in GENERAL_VERBS:
         return False
+    if word in ("make", "pay") and any(tokens[j].dep == "dobj" and tokens[j].text.lower() in
+                                       EVENT_NOUNS for j in kids):
+        return True  # "will make a working visit to ...", "will pay a visit"
     if word not in STEP_VERBS:
         # "will focus on concluding negotiations", "would try to conclude ...": the step below
         return any(tokens[j].dep == "xcomp" and tokens[j].text.lower() in STEP_VERBS - GENERAL_VERBS
