@@ -270,3 +270,26 @@ def test_what_a_speaker_says_as_a_view(sentence: str, stance: bool) -> None:
     from briefgen.extract.positions import is_spoken_stance
 
     assert is_spoken_stance(make_analysis(sentence).sentences[0]) is stance
+
+
+@pytest.mark.parametrize(("text", "motion"), [
+    ("It was MOVED by Foy, seconded by Buchanan, to approve the expenditure.", True),
+    ("MOVED: Cr Barnes SECONDED: Cr Bethel CARRIED", True),
+    ("Unanimously carried by voice vote.", True),
+    ("RESOLUTION: That the minutes be confirmed.", True),
+    ("The ward walk was carried out on 9th March.", False),
+    ("Cllr Moss reported on the footpaths.", False),
+])
+def test_a_motion_as_minutes_record_it(text: str, motion: bool) -> None:
+    assert minutes.is_motion_record(text) is motion
+
+
+def test_minutes_without_a_heading_are_told_by_their_motions_and_members_inline() -> None:
+    body = ("The City Council met in session on this date in City Hall. Council members present "
+            "were Mayor Ann Holt, Ben Ray and Cy Diaz. It was MOVED by Ray, seconded by Diaz, "
+            "to adopt the budget. Unanimously carried by voice vote. It was MOVED by Diaz, "
+            "seconded by Holt, to adjourn.")
+    analysis = make_analysis(body, title="Adjourned Meeting - Budget")
+    assert detect_genre(analysis) == "minutes"
+    names = [m.name for m in minutes.read(analysis).members]
+    assert names == ["Ann Holt", "Ben Ray", "Cy Diaz"]

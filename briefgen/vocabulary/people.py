@@ -78,13 +78,13 @@ STYLES = frozenset({h.lower().rstrip(".") for h in PLAIN_HONORIFICS} |
 
 
 #: Offices of local government and committees that the title words do not hold (minutes).
-MEMBER_OFFICES = frozenset({"cllr", "cllrs", "councillor", "councillors", "councilmember",
-                            "councilmembers", "councilman", "councilwoman", "alderman",
-                            "aldermen", "clerk", "mayor", "deputy", "treasurer", "trustee",
-                            "trustees", "commissioner", "commissioners", "manager", "members",
-                            "member", "analyst", "analysts", "officer", "officers",
+MEMBER_OFFICES = frozenset({"cllr", "cllrs", "cr", "crs", "councillor", "councillors",
+                            "councilmember", "councilmembers", "councilman", "councilwoman",
+                            "alderman", "aldermen", "clerk", "mayor", "deputy", "treasurer",
+                            "trustee", "trustees", "commissioner", "commissioners", "manager",
+                            "members", "member", "analyst", "analysts", "officer", "officers",
                             "secretary", "chairman", "chair", "vice-chair", "supervisor",
                             "supervisors", "selectman", "selectmen", "reeve", "warden",
-                            "district", "county", "town", "city", "parish", "acting",
-                            "research", "attorney", "planner", "engineer", "assistant",
-                            "executive", "associate", "coordinator", "principal"})
+                            "district", "county", "town", "city", "parish", "acting", "research",
+                            "attorney", "planner", "engineer", "assistant", "executive",
+                            "associate", "coordinator", "principal"})

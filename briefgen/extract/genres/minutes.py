@@ -33,6 +33,12 @@ HEADING = re.compile(r"^(?P<group>(?:[A-Z][\w-]*\s+)*?(?:of the \w+\s+)?)?"
 #: Headings written into a sentence before their list ("Apologies received from Cllrs A, B").
 INLINE = re.compile(r"^(?P<group>)(?P<heading>apologies received from|present were|also present "
                     r"were|also in attendance were)\s+(?=[A-Z])", re.I)
+#: A motion: "it was MOVED by A, seconded by B, to ...", "MOVED: Cr A SECONDED: Cr B",
+#: "Councilmember A moved and Councilmember B seconded to ...".
+MOTION = re.compile(r"\bmoved\b[^.;]{0,80}?\bseconded\b", re.I)
+#: "Council members present were A, B and C" written inside a sentence.
+PRESENT_WERE = re.compile(r"\b(?:members|councillors|councilmembers|council members)\s+present\s+"
+                          r"were\s+(?=[A-Z])", re.I)
 #: "<list> were present", "... was also present": the heading after the list.
 TRAILING = re.compile(r"\s+(?:were|was)\s+(?:also\s+)?(?:present|in attendance)\s*\.?$", re.I)
 OFFICE = TITLE_WORDS | MEMBER_OFFICES
@@ -48,9 +54,11 @@ def score(analysis: Analysis) -> float:
     named = any(w in head.lower() for w in MINUTES_TITLE_WORDS)
     lists = sum(1 for p in analysis.paragraphs if HEADING.match(p.text))
     motions = sum(1 for s in analysis.sentences if _is_decision(s) or _is_motion(s))
-    if not lists and not (named and motions):
-        return 0.0
-    return (1.5 if lists else 0.0) + (1.0 if named else 0.0) + min(motions, 5) / 5
+    moved = sum(1 for s in analysis.sentences if MOTION.search(s.text))
+    if not lists and not (named and motions) and moved < 2:
+        return 0.0  # two motions moved and seconded make minutes even without a heading
+    return (1.5 if lists else 0.0) + (1.0 if named else 0.0) + (0.5 if moved >= 2 else 0.0) + \
+        min(motions, 5) / 5
 
 
 def read(analysis: Analysis) -> Structure:
@@ -96,8 +104,9 @@ def read(analysis: Analysis) -> Structure:
                                 True, None)
             furniture.update(s.index for s in paragraph.sentences)
         else:
-            for sentence in paragraph.sentences[1:]:
-                inner = INLINE.match(sentence.text)
+            for sentence in paragraph.sentences:
+                inner = INLINE.match(sentence.text) if sentence is not first else None
+                inner = inner or PRESENT_WERE.search(sentence.text)
                 if inner is not None:
                     members += _entries(paragraph, sentence.start + inner.end(), sentence.end,
                                         True, None)
@@ -254,12 +263,21 @@ def _is_decision(sentence: Sentence) -> bool:
     if re.search(r"\b(?:motion|resolution|amendment)\s+(?:was\s+)?(?:passed|carried|adopted|"
                  r"approved|defeated|failed|lost)\b", text, re.I):
         return True
+    if is_motion_record(text):
+        return True
     words = {t.text.lower() for t in sentence.tokens}
     return bool(words & DECISION_WORDS) and bool(
         re.search(r"\b(?:was|were|be|been)\s+(?:\w+\s+)?(?:" + "|".join(DECISION_WORDS) +
                   r")\b|\b(?:read|amended),?\s+(?:\w+\s+)?and\s+agreed\b|\bagreed to\b|"
                   r"\b(?:all|members|committee|council|board)\s+(?:members\s+)?(?:agreed|"
                   r"resolved|decided|approved)\b", text, re.I))
+
+
+def is_motion_record(text: str) -> bool:
+    """A motion as minutes record it: "it was MOVED by A, seconded by B, to ...", "MOVED: Cr A
+    SECONDED: Cr B CARRIED", "Unanimously carried by voice vote.", "RESOLUTION: That ..."."""
+    return bool(MOTION.search(text) or re.search(r"\b(?:unanimously\s+)?carried\b(?!\s+out)", text)
+                or re.match(r"^\s*RESOLUTION\s*:", text))
 
 
 def _is_motion(sentence: Sentence) -> bool:

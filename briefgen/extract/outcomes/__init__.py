@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from briefgen.extract.draft import Draft
+from briefgen.extract.genres.minutes import is_motion_record
 from briefgen.extract.metadata import TIME_WORDS, document_date, resolve_date
 from briefgen.extract.outcomes.steps import (
     has_step,
@@ -48,6 +49,9 @@ def extract_outcomes(draft: Draft) -> None:
         if is_heading(sentence) or sentence.text.rstrip().endswith("?"):
             continue
         found = find_outcome(sentence)
+        if found is None and sentence.index in draft.structure.decisions and \
+                is_motion_record(sentence.text):
+            found = ("decision", -1)  # minutes: a motion moved and seconded, or carried
         if found is not None and all(o.sentence != sentence.text for o in draft.outcomes):
             kind, v = found
             who = _who(draft, sentence, v, last_person_party)
