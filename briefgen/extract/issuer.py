@@ -138,9 +138,18 @@ def _mention_scores(draft: Draft, guests: set[str]) -> Counter[str]:
         scores[entry.canonical] = MENTION
     beside_guest: Counter[str] = Counter()
     elsewhere: Counter[str] = Counter()
+    # A transcript's principal speaking in the first person of a country ("India is holding
+    # the Presidency ... our presidency") speaks for it.
+    spoken: Counter[str] = Counter()
     for index, sentence in enumerate(draft.sentences):
         found = gazetteer.find_mentions(sentence.text)
         named = {entry.canonical for _, _, entry in found}
+        speaker = draft.structure.speaker_of(sentence.index)
+        if speaker is not None and speaker.role == PRINCIPAL and \
+                FIRST_PERSON.search(sentence.text):
+            for _, _, entry in found:
+                if entry.kind == "country" and entry.canonical not in guests:
+                    spoken[entry.canonical] += MENTION / 2
         if index < 3:
             # A seat of government or agency standing for its party ("welcomed ... at the
             # White House") says more than its name.
@@ -161,17 +170,6 @@ def _mention_scores(draft: Draft, guests: set[str]) -> Counter[str]:
                 scores[name] += MENTION / 2
             else:
                 elsewhere[name] += MENTION / 4
-    # A transcript's principal speaking in the first person of a country ("India is holding
-    # the Presidency ... our presidency") speaks for it.
-    spoken: Counter[str] = Counter()
-    for sentence in draft.sentences:
-        speaker = draft.structure.speaker_of(sentence.index)
-        if speaker is None or speaker.role != PRINCIPAL or \
-                not FIRST_PERSON.search(sentence.text):
-            continue
-        for _, _, entry in gazetteer.find_mentions(sentence.text):
-            if entry.kind == "country" and entry.canonical not in guests:
-                spoken[entry.canonical] += MENTION / 2
     for name, score in spoken.items():
         scores[name] += min(score, MENTION_CAP)
     for name, score in beside_guest.items():

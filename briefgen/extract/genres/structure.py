@@ -74,13 +74,23 @@ class Structure:
     furniture: frozenset[int] = field(default_factory=frozenset)
     #: Sentences a body decides or records as decided (minutes' motions and resolutions).
     decisions: frozenset[int] = field(default_factory=frozenset)
+    #: Sentence index -> its turn, and -> its voice: built once, so that the extractors'
+    #: per-sentence lookups stay constant time on long transcripts and records.
+    _turn_at: dict[int, Turn] = field(default_factory=dict, init=False, repr=False,
+                                      compare=False)
+    _voice_at: dict[int, Voice] = field(default_factory=dict, init=False, repr=False,
+                                        compare=False)
+
+    def __post_init__(self) -> None:
+        for turn in self.turns:
+            for index in turn.sentences:
+                self._turn_at.setdefault(index, turn)
+        for voice in self.voices:
+            self._voice_at.setdefault(voice.sentence, voice)
 
     def turn_of(self, sentence: int) -> Turn | None:
         """The turn holding sentence ``sentence``, if any."""
-        for turn in self.turns:
-            if sentence in turn.sentences:
-                return turn
-        return None
+        return self._turn_at.get(sentence)
 
     def label_end(self, sentence: Sentence) -> int | None:
         """Where a turn's first sentence starts after its speaker label (a body offset);
@@ -97,10 +107,7 @@ class Structure:
         return sentence.text if end is None else sentence.text[end - sentence.start:].strip()
 
     def voice_of(self, sentence: int) -> Voice | None:
-        for voice in self.voices:
-            if voice.sentence == sentence:
-                return voice
-        return None
+        return self._voice_at.get(sentence)
 
     def speaker_of(self, sentence: int) -> Speaker | None:
         turn = self.turn_of(sentence)
