@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from briefgen.extract.genres import meeting_record, minutes, releases, transcript
 from briefgen.extract.genres.structure import Structure
-from briefgen.model import GENRE_NAMES, Analysis
+from briefgen.model import Analysis
 
 if TYPE_CHECKING:
     from briefgen.extract.draft import Draft
@@ -66,5 +66,3 @@ def extract_genre(draft: Draft) -> None:
     """Decide the genre (or take the one asked for) and read the layout it implies."""
     draft.genre, draft.structure = read_genre(draft.analysis, draft.requested_genre)
 
-
-assert set(GENRES) == set(GENRE_NAMES), "every genre needs its name in model.GENRE_NAMES"
